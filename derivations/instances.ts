@@ -1,0 +1,129 @@
+/**
+ * Drawn instances shared by the flow, kato and shell catalogues: random polynomial paths
+ * M(t) = J(t)J(t)^T and the gradient flow of a small two-layer tanh network, each with the
+ * independent numerical route (integration, eigensolver, extrapolated differences).
+ */
+import fc from 'fast-check';
+import { dec } from '../src/numeric/convert.js';
+import type { Scope } from '../src/symbolic/numeric.js';
+import { centralDerivative, extrapolatedDerivative, levelsFor, steps } from '../src/numeric/diff.js';
+import { Fixed } from '../src/numeric/fixed.js';
+import { maxAbs, maxAbsMat, matmulT, type Mat, type Vec } from '../src/numeric/linalg.js';
+import { seriesEval } from '../src/numeric/ode.js';
+import { SpectralPath, type PathSpec, type Snapshot } from '../src/models/path.js';
+import { flowSeries, TanhNet, type NetSpec } from '../src/models/network.js';
+
+const contexts = new Map<number, Fixed>();
+export function fixedAt(digits: number): Fixed {
+  let F = contexts.get(digits);
+  if (!F) contexts.set(digits, (F = new Fixed(digits)));
+  return F;
+}
+
+/** Fraction of the working digits the extrapolated differences aim at. */
+export const FD_FRACTION = 0.55;
+/** Tolerance exponent for claims whose truth side is an extrapolated difference. */
+export const FD_TOLERANCE = 0.4;
+
+export interface PathParams extends PathSpec {
+  /** t0 = t8 / 8 */
+  t8: number;
+}
+
+export function pathDomain(opts: { nMin?: number; nMax?: number; rankDeficient?: boolean } = {}): fc.Arbitrary<PathParams> {
+  const nMin = opts.nMin ?? 2;
+  const nMax = opts.nMax ?? 12;
+  return fc
+    .record({
+      n: fc.integer({ min: nMin, max: nMax }),
+      extra: fc.integer({ min: opts.rankDeficient ? -3 : 0, max: 3 }),
+      deg: fc.integer({ min: 1, max: 2 }),
+      seed: fc.integer({ min: 0, max: 0x7fffffff }),
+      t8: fc.integer({ min: 0, max: 8 }),
+    })
+    .map(({ n, extra, deg, seed, t8 }) => ({ n, p: Math.max(1, n + extra), deg, seed, t8 }));
+}
+
+const paths = new Map<string, SpectralPath>();
+/** One path per (params, digits): claims evaluate several quantities on the same path. */
+export function pathAt(params: PathParams, digits: number, constantJ = false): SpectralPath {
+  const key = `${JSON.stringify(params)}|${digits}|${constantJ}`;
+  let P = paths.get(key);
+  if (!P) {
+    if (paths.size > 64) paths.clear();
+    const F = fixedAt(digits);
+    P = new SpectralPath(F, params, F.ratio(params.t8, 8), constantJ);
+    paths.set(key, P);
+  }
+  return P;
+}
+
+/** The basic spectral scope at t0: M, dM, lambda, U, e. */
+export function spectralScope(P: SpectralPath): Scope {
+  const F = P.F;
+  const r = P.ref;
+  return { M: dec(F, r.M), dM: dec(F, r.dM), lambda: dec(F, r.eig.values), U: dec(F, r.eig.vectors), e: dec(F, r.e) };
+}
+
+/** A near-degenerate spectrum cannot carry the Kato couplings: report it, never decide it. */
+export function degeneracy(P: SpectralPath, minRelGap = 1e-6): string | undefined {
+  const g = P.relativeGap();
+  if (g !== null && g < minRelGap) return `near-degenerate eigenvalues (relative gap ${g.toExponential(2)})`;
+  return undefined;
+}
+
+/** d/dt at t0 of a quantity of the path, by extrapolated central differences. */
+export function pathDerivative(P: SpectralPath, f: (s: Snapshot) => Vec, step = P.fdStep()): Vec {
+  const K = levelsFor(P.F, -3, FD_FRACTION);
+  return centralDerivative(P.F, (s) => f(P.at(s)), 0n, step, K);
+}
+
+export const colsOf = (U: Mat): Vec => U.flat();
+
+export interface NetParams extends NetSpec {}
+
+export function netDomain(max: { n: number; m: number; d: number }): fc.Arbitrary<NetParams> {
+  return fc.record({
+    n: fc.integer({ min: 1, max: max.n }),
+    m: fc.integer({ min: 1, max: max.m }),
+    d: fc.integer({ min: 1, max: max.d }),
+    seed: fc.integer({ min: 0, max: 0x7fffffff }),
+  });
+}
+
+export interface NetFlow {
+  net: TanhNet;
+  F: Fixed;
+  theta: Vec;
+  e: Vec;
+  J: Mat;
+  /** extrapolated d/dt at t = 0 of g(theta(t)), theta integrated along the gradient flow */
+  derivative(g: (theta: Vec) => Vec): Vec;
+}
+
+/**
+ * The parameter gradient flow through theta0, integrated as a Taylor series (radius h0) and
+ * evaluated at t = ±h_j; derivatives of any function of theta(t) by extrapolated differences.
+ */
+export function netFlow(params: NetParams, digits: number): NetFlow {
+  const F = fixedAt(digits);
+  const net = new TanhNet(F, params);
+  const theta = net.theta0;
+  const J = net.jacobian(theta);
+  const e = net.residual(theta);
+  // step well inside the flow's time scale 1/|M|
+  const rate = F.toNumber(maxAbsMat(matmulT(F, J, J))) + F.toNumber(maxAbs(e)) + 1;
+  const h0 = F.pow2(-Math.max(4, Math.ceil(Math.log2(8 * rate))));
+  const hs = steps(h0, levelsFor(F, -3, FD_FRACTION));
+  const series = flowSeries(net, h0);
+  const plus = hs.map((h) => seriesEval(F, series, h));
+  const minus = hs.map((h) => seriesEval(F, series, -h));
+  return {
+    net,
+    F,
+    theta,
+    e,
+    J,
+    derivative: (g) => extrapolatedDerivative(F, hs, plus.map(g), minus.map(g)),
+  };
+}

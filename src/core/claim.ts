@@ -1,0 +1,80 @@
+import type fc from 'fast-check';
+import type { Scope } from '../symbolic/numeric.js';
+import type { SymScope } from '../symbolic/symbolic.js';
+
+export type ClaimKind = 'identity' | 'limit' | 'scaling' | 'assumption';
+
+/** lhs = rhs, measured as |lhs - rhs| / scale (scale defaults to max(|lhs|, |rhs|)). */
+export interface Equation {
+  name: string;
+  lhs: string;
+  rhs: string;
+  scale?: string;
+}
+
+/**
+ * The symbolic encoding of a claim: named definitions evaluated in order, then equations.
+ * All are mathjs expression text; the numeric evaluator and the symbolic evaluator read the
+ * same text.
+ */
+export interface Encoding {
+  defs: [name: string, expr: string][];
+  equations: Equation[];
+}
+
+/** Switches a variant may pass to the instance builder (for variants that change a rule, not a formula). */
+export type Flags = Readonly<Record<string, boolean | number | string>>;
+
+export interface Instance {
+  /** the independent route to the truth and the inputs of the encoding, as decimals */
+  scope: Scope;
+  /** set when the drawn case is near-degenerate or ill-conditioned: reported, never decided */
+  degenerate?: string;
+}
+
+export interface Variant {
+  name: string;
+  /** definitions replaced by name */
+  defs?: Record<string, string>;
+  /** equations replaced (fields merged) by name */
+  equations?: Record<string, Partial<Equation>>;
+  flags?: Flags;
+}
+
+export interface Claim<P = unknown> {
+  id: string;
+  group: string;
+  kind: ClaimKind;
+  /** arXiv id(s) */
+  source: string;
+  /** the statement in LaTeX */
+  statement: string;
+  domain: fc.Arbitrary<P>;
+  encoding: Encoding;
+  /** builds one drawn case at a working precision of `digits` decimal digits */
+  instance(params: P, digits: number, flags: Flags): Instance;
+  /**
+   * Symbolic inputs under which the encoding's equations (all, or those named) must reduce
+   * to zero; inputs named like a definition stand in for it.
+   */
+  symbolic?: { scopes: () => SymScope[]; equations?: string[] };
+  /**
+   * Fraction of the working digits the residual must reach: about 0.9 for evaluations,
+   * lower where the independent route (extrapolated differences, integration) has its own
+   * truncation that shrinks with precision.
+   */
+  tolerance?: number;
+  /** drawn cases by default (overridden by --runs) */
+  runs?: number;
+  variants: Variant[];
+}
+
+/** The encoding a variant is checked against. */
+export function applyVariant(enc: Encoding, v: Variant | undefined): Encoding {
+  if (!v) return enc;
+  const defs = enc.defs.map(([n, e]): [string, string] => [n, v.defs?.[n] ?? e]);
+  for (const n of Object.keys(v.defs ?? {})) if (!enc.defs.some(([m]) => m === n)) throw new Error(`variant ${v.name}: no definition ${n}`);
+  const equations = enc.equations.map((q) => ({ ...q, ...(v.equations?.[q.name] ?? {}) }));
+  for (const n of Object.keys(v.equations ?? {})) if (!enc.equations.some((q) => q.name === n)) throw new Error(`variant ${v.name}: no equation ${n}`);
+  return { defs, equations };
+}

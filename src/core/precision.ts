@@ -1,0 +1,25 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The precision-scaling rule. A case is evaluated at two working precisions lo < hi.
+ * - holds: the residual at hi is below 10^(-tau*hi) and it fell from lo to hi by at least a
+ *   quarter of the added digits scaled by tau (or sits at the floor of hi);
+ * - fails: it stays put (within two decades) above the tolerance of lo: a refutation;
+ * - wanders: anything else (it moved, but not as a true identity's residual does): inconclusive.
+ */
+export type CaseOutcome = 'holds' | 'fails' | 'wanders';
+
+export function log10(x: Decimal): number {
+  return x.isZero() ? Number.NEGATIVE_INFINITY : x.log(10).toNumber();
+}
+
+export function classify(rLo: Decimal, rHi: Decimal, lo: number, hi: number, tau: number): CaseOutcome {
+  if (!rLo.isFinite() || !rHi.isFinite()) return 'wanders';
+  const a = log10(rLo);
+  const b = log10(rHi);
+  const atFloor = b <= -0.9 * hi;
+  const fell = a - b >= 0.25 * tau * (hi - lo) || atFloor || (a === b && b === Number.NEGATIVE_INFINITY);
+  if (fell && b <= -tau * hi) return 'holds';
+  if (b > -tau * lo && Math.abs(a - b) <= 2) return 'fails';
+  return 'wanders';
+}

@@ -1,0 +1,149 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { applyVariant, type Claim, type Encoding, type Flags, type Variant } from './claim.js';
+import { residuals, symbolicDecision } from './evaluate.js';
+import { classify, type CaseOutcome } from './precision.js';
+import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
+
+export interface RunOptions {
+  seed: number;
+  runs?: number;
+  /** the low working precision; the high one is twice it */
+  digits: number;
+  /** replay a single case: fast-check's counterexample path */
+  path?: string;
+}
+
+export interface CaseReport {
+  params: unknown;
+  outcome: CaseOutcome | 'degenerate' | 'error';
+  residuals: Record<number, string>;
+  worstEquation?: string;
+  note?: string;
+}
+
+export interface Counterexample {
+  seed: number;
+  path: string;
+  params: unknown;
+  residuals: Record<number, string>;
+  equation?: string;
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  numeric: NumericOutcome;
+  symbolic: Symbolic;
+  runs: number;
+  degenerate: number;
+  wandering: number;
+  errors: string[];
+  maxResidual: Record<number, string>;
+  counterexample?: Counterexample;
+}
+
+export interface ClaimResult extends CheckResult {
+  variants: ({ name: string } & CheckResult)[];
+  durationMs: number;
+}
+
+/** Evaluate one drawn case at both precisions and classify it. */
+export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number): CaseReport {
+  const precisions = [digits, 2 * digits];
+  const tau = claim.tolerance ?? 0.9;
+  const worst: Decimal[] = [];
+  const res: Record<number, string> = {};
+  let worstEquation: string | undefined;
+  try {
+    for (const d of precisions) {
+      const inst = claim.instance(params, d, flags);
+      if (inst.degenerate) return { params, outcome: 'degenerate', residuals: res, note: inst.degenerate };
+      const rs = residuals(enc, inst.scope, d);
+      let w = rs[0]!;
+      for (const r of rs) if (r.residual.gt(w.residual) || r.residual.isNaN()) w = r;
+      worst.push(w.residual);
+      res[d] = w.residual.toSignificantDigits(4).toExponential();
+      worstEquation = w.equation;
+    }
+  } catch (e) {
+    return { params, outcome: 'error', residuals: res, note: e instanceof Error ? e.message : String(e) };
+  }
+  return { params, outcome: classify(worst[0]!, worst[1]!, digits, 2 * digits, tau), residuals: res, worstEquation };
+}
+
+/**
+ * Run the claim (or one of its variants) as a fast-check property: drawn, seeded, replayable,
+ * shrunk to a minimal case when a residual stays put.
+ */
+export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: RunOptions): CheckResult {
+  const enc = applyVariant(claim.encoding, variant);
+  const flags = variant?.flags ?? {};
+  const runs = opts.runs ?? claim.runs ?? 100;
+  const precisions = [opts.digits, 2 * opts.digits];
+  const worst: Record<number, Decimal> = {};
+  let degenerate = 0;
+  let wandering = 0;
+  let counted = 0;
+  let failing = false;
+  const errors: string[] = [];
+  const prop = fc.property(claim.domain, (p) => {
+    const r = evaluateCase(claim, enc, flags, p, opts.digits);
+    if (!failing) {
+      counted++;
+      if (r.outcome === 'degenerate') degenerate++;
+      else if (r.outcome === 'wanders') wandering++;
+      else if (r.outcome === 'error' && errors.length < 3) errors.push(r.note ?? 'error');
+      for (const d of precisions) {
+        const v = r.residuals[d];
+        if (v !== undefined && (worst[d] === undefined || new Decimal(v).gt(worst[d]!))) worst[d] = new Decimal(v);
+      }
+    }
+    if (r.outcome === 'fails') {
+      failing = true;
+      return false;
+    }
+    return true;
+  });
+  const details = fc.check(prop, { seed: opts.seed, numRuns: opts.path ? 1 : runs, path: opts.path, endOnFailure: false });
+  let counterexample: Counterexample | undefined;
+  let numeric: NumericOutcome;
+  if (details.failed && details.counterexample) {
+    // re-run the shrunk case to report its residuals
+    const shrunk = evaluateCase(claim, enc, flags, details.counterexample[0] as P, opts.digits);
+    counterexample = {
+      seed: details.seed,
+      path: details.counterexamplePath ?? '',
+      params: details.counterexample[0],
+      residuals: shrunk.residuals,
+      equation: shrunk.worstEquation,
+    };
+    numeric = 'fails';
+  } else if (errors.length > 0 || wandering > 0) numeric = 'wanders';
+  else if (degenerate * 2 > counted || counted - degenerate === 0) numeric = 'degenerate';
+  else numeric = 'holds';
+  const covered = claim.symbolic?.equations;
+  const symbolic: Symbolic = claim.symbolic ? symbolicDecision(enc, claim.symbolic.scopes(), covered) : 'n/a';
+  // a refutation of an equation the symbolic proof does not cover contradicts nothing
+  const symbolicForFailure = counterexample?.equation && covered && !covered.includes(counterexample.equation) ? 'n/a' : symbolic;
+  return {
+    verdict: combine(numeric, numeric === 'fails' ? symbolicForFailure : symbolic),
+    numeric,
+    symbolic,
+    runs: counted,
+    degenerate,
+    wandering,
+    errors,
+    maxResidual: Object.fromEntries(precisions.map((d) => [d, worst[d]?.toSignificantDigits(4).toExponential() ?? 'n/a'])),
+    counterexample,
+  };
+}
+
+/** The claim and all its wrong variants. */
+export function runClaim<P>(claim: Claim<P>, opts: RunOptions): ClaimResult {
+  const t0 = performance.now();
+  const main = check(claim, undefined, opts);
+  // variants stop at their first refuting case: fewer runs suffice to find it
+  const vopts = { ...opts, runs: Math.min(opts.runs ?? claim.runs ?? 100, 40) };
+  const variants = claim.variants.map((v) => ({ name: v.name, ...check(claim, v, vopts) }));
+  return { ...main, variants, durationMs: Math.round(performance.now() - t0) };
+}

@@ -1,0 +1,140 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * Binary fixed-point reals on BigInt: x is represented by round(x * 2^bits).
+ * The hot loops of the kernel run here (BigInt multiply-shift is far faster than
+ * decimal.js); decimal.js stays at the API boundary.
+ */
+export class Fixed {
+  readonly bits: number;
+  readonly one: bigint;
+  readonly digits: number;
+  readonly D: typeof Decimal;
+  private readonly half: bigint;
+  private readonly bigBits: bigint;
+
+  /** `digits` decimal digits of working precision, plus guard bits. */
+  constructor(digits: number, guardBits = 40) {
+    if (!Number.isInteger(digits) || digits < 5) throw new RangeError(`digits must be an integer >= 5, got ${digits}`);
+    this.digits = digits;
+    this.bits = Math.ceil(digits * Math.log2(10)) + guardBits;
+    this.bigBits = BigInt(this.bits);
+    this.one = 1n << this.bigBits;
+    this.half = this.one >> 1n;
+    this.D = Decimal.clone({ precision: digits + Math.ceil(guardBits / 3.3) + 5 });
+  }
+
+  int(n: number | bigint): bigint {
+    return BigInt(n) << this.bigBits;
+  }
+
+  /** p / q exactly rounded; used for the dyadic and rational inputs drawn by properties. */
+  ratio(p: number | bigint, q: number | bigint): bigint {
+    return this.div(this.int(p), this.int(q));
+  }
+
+  fromNumber(x: number): bigint {
+    if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+    return this.fromDecimal(new this.D(x));
+  }
+
+  fromDecimal(x: Decimal.Value): bigint {
+    const d = new this.D(x).mul(new this.D(2).pow(this.bits)).round();
+    return BigInt(d.toFixed(0));
+  }
+
+  toDecimal(x: bigint): Decimal {
+    return new this.D(x.toString()).div(new this.D(2).pow(this.bits));
+  }
+
+  toNumber(x: bigint): number {
+    // Split to keep doubles in range for large bit counts.
+    const shift = this.bits - 60;
+    return Number(x >> BigInt(shift)) / 2 ** 60;
+  }
+
+  mul(a: bigint, b: bigint): bigint {
+    const p = a * b;
+    return p >= 0n ? (p + this.half) >> this.bigBits : -((-p + this.half) >> this.bigBits);
+  }
+
+  div(a: bigint, b: bigint): bigint {
+    if (b === 0n) throw new RangeError('division by zero');
+    const n = a << this.bigBits;
+    const q = n / b;
+    // round half away from zero
+    const r = n - q * b;
+    const twice = 2n * (r < 0n ? -r : r);
+    const bb = b < 0n ? -b : b;
+    if (twice >= bb) return (n < 0n) !== (b < 0n) ? q - 1n : q + 1n;
+    return q;
+  }
+
+  sqrt(a: bigint): bigint {
+    if (a < 0n) throw new RangeError('sqrt of a negative number');
+    return isqrt(a << this.bigBits);
+  }
+
+  abs(a: bigint): bigint {
+    return a < 0n ? -a : a;
+  }
+
+  /** Transcendentals go through decimal.js: correctly rounded, and off the hot paths. */
+  apply(f: (x: Decimal) => Decimal, a: bigint): bigint {
+    return this.fromDecimal(f(this.toDecimal(a)));
+  }
+
+  private ln2Cache: bigint | undefined;
+  private get ln2(): bigint {
+    return (this.ln2Cache ??= this.fromDecimal(new this.D(2).ln()));
+  }
+
+  /** exp in fixed point: x = k ln2 + r, exp(r/2^8) by Taylor, then 8 squarings and a shift. */
+  exp(a: bigint): bigint {
+    const k = Math.round(this.toNumber(a) / Math.LN2);
+    const r = (a - BigInt(k) * this.ln2) >> 8n;
+    let term = this.one;
+    let sum = this.one;
+    for (let i = 1; term !== 0n; i++) {
+      term = this.mul(term, r) / BigInt(i);
+      sum += term;
+    }
+    for (let i = 0; i < 8; i++) sum = this.mul(sum, sum);
+    return k >= 0 ? sum << BigInt(k) : sum >> BigInt(-k);
+  }
+
+  tanh(a: bigint): bigint {
+    const neg = a < 0n;
+    const x = neg ? -a : a;
+    if (this.toNumber(x) * 2 > this.bits * Math.LN2 + 2) return neg ? -this.one : this.one;
+    const t = this.exp(-2n * x);
+    const y = this.div(this.one - t, this.one + t);
+    return neg ? -y : y;
+  }
+
+  ln(a: bigint): bigint {
+    return this.apply((x) => x.ln(), a);
+  }
+
+  /** 2^-k as a fixed-point value (exact). */
+  pow2(k: number): bigint {
+    return k >= 0 ? this.one << BigInt(k) : this.one >> BigInt(-k);
+  }
+
+  /** 10^-k in this representation, for tolerances. */
+  tenTo(k: number): bigint {
+    return this.fromDecimal(new this.D(10).pow(k));
+  }
+}
+
+export function isqrt(n: bigint): bigint {
+  if (n < 0n) throw new RangeError('isqrt of a negative number');
+  if (n < 2n) return n;
+  // Newton from a power-of-two start above the root
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}

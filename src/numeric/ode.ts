@@ -1,0 +1,167 @@
+import type { Fixed } from './fixed.js';
+import { maxAbs, roundShift, type Vec } from './linalg.js';
+import { polyShift, type MatPoly } from './poly.js';
+
+/** log2 of |x| for a fixed-point value, as a double (for step-size control only). */
+function log2abs(F: Fixed, x: bigint): number {
+  if (x === 0n) return -Infinity;
+  const a = x < 0n ? -x : x;
+  const len = a.toString(2).length;
+  return len - F.bits;
+}
+
+/**
+ * Taylor coefficients of the solution of de/ds = -P(s) e, e(0) = e0, for a matrix
+ * polynomial P, computed until the terms fall below 2^-bits on |s| <= radius.
+ * The recurrence (k+1) e_{k+1} = -sum_i P_i e_{k-i} is exact arithmetic on the coefficients.
+ */
+export function linearTaylor(F: Fixed, P: MatPoly, e0: Vec, radius: bigint, maxOrder = 4000): Vec[] {
+  const n = e0.length;
+  const coefs: Vec[] = [e0.slice()];
+  const lr = log2abs(F, radius);
+  const target = -F.bits - 4;
+  const scale = Math.max(log2abs(F, maxAbs(e0)), -F.bits / 2);
+  let small = 0;
+  const sh = BigInt(F.bits);
+  for (let k = 0; k < maxOrder; k++) {
+    const next = new Array<bigint>(n).fill(0n);
+    for (let i = 0; i < P.length && i <= k; i++) {
+      const Pi = P[i]!;
+      const ek = coefs[k - i]!;
+      for (let a = 0; a < n; a++) {
+        let s = 0n;
+        const row = Pi[a]!;
+        for (let b = 0; b < n; b++) s += row[b]! * ek[b]!;
+        next[a]! -= roundShift(s, sh);
+      }
+    }
+    const div = BigInt(k + 1);
+    for (let a = 0; a < n; a++) next[a] = next[a]! / div;
+    coefs.push(next);
+    const term = log2abs(F, maxAbs(next)) + (k + 1) * lr;
+    // stop after the tail has been negligible for deg+1 consecutive orders
+    if (term < target + scale) {
+      if (++small > P.length) return coefs;
+    } else small = 0;
+  }
+  throw new Error('Taylor series did not converge within the maximal order');
+}
+
+/** Evaluate sum_k c_k s^k by Horner. */
+export function seriesEval(F: Fixed, coefs: Vec[], s: bigint): Vec {
+  let acc = coefs[coefs.length - 1]!.slice();
+  for (let k = coefs.length - 2; k >= 0; k--) {
+    const c = coefs[k]!;
+    acc = acc.map((v, i) => F.mul(v, s) + c[i]!);
+  }
+  return acc;
+}
+
+/**
+ * Integrate de/dt = -M(t) e for a polynomial M(t) = sum_i C_i t^i from t0 to each of
+ * `times` (monotone, all on one side of t0), by Taylor steps whose truncation stays below
+ * the working precision.
+ */
+export function integrateLinearPoly(F: Fixed, C: MatPoly, t0: bigint, e0: Vec, times: bigint[]): Vec[] {
+  const out: Vec[] = [];
+  let t = t0;
+  let e = e0.slice();
+  const step0 = F.pow2(-2);
+  for (const target of times) {
+    while (t !== target) {
+      const dir = target > t ? 1n : -1n;
+      const remaining = dir * (target - t);
+      let h = remaining < step0 ? remaining : step0;
+      for (;;) {
+        try {
+          const coefs = linearTaylor(F, polyShift(F, C, t), e, h, Math.ceil(F.bits * 0.9) + 40);
+          e = seriesEval(F, coefs, dir * h);
+          t += dir * h;
+          break;
+        } catch {
+          h >>= 1n;
+          if (h === 0n) throw new Error('linear Taylor integration: step underflow');
+        }
+      }
+    }
+    out.push(e.slice());
+  }
+  return out;
+}
+
+export type Field = (t: bigint, y: Vec) => Vec;
+
+/**
+ * Gragg–Bulirsch–Stoer extrapolation for a general system y' = f(t, y): modified midpoint
+ * with n_j = 2j substeps, polynomial extrapolation in h^2, order raised until the
+ * extrapolation table agrees to the working precision. Outputs at each of `times`.
+ */
+export function integrateGBS(F: Fixed, f: Field, t0: bigint, y0: Vec, times: bigint[], opts: { kmax?: number } = {}): Vec[] {
+  const kmax = opts.kmax ?? Math.max(8, Math.ceil(F.digits / 4));
+  const tolLog2 = -(F.bits - 24);
+  const out: Vec[] = [];
+  let t = t0;
+  let y = y0.slice();
+  let H = F.pow2(-3);
+  for (const target of times) {
+    while (t !== target) {
+      const dir = target > t ? 1n : -1n;
+      const remaining = dir * (target - t);
+      const step = H < remaining ? H : remaining;
+      const res = gbsStep(F, f, t, y, dir * step, kmax, tolLog2);
+      if (res === null) {
+        H = step >> 1n;
+        if (H === 0n) throw new Error('GBS: step size underflow');
+        continue;
+      }
+      y = res.y;
+      t += dir * step;
+      // grow when the table converged early, shrink when it needed nearly every column
+      if (res.k <= kmax / 2) H = step * 2n;
+      else if (res.k >= kmax - 1) H = step - (step >> 2n);
+      else H = step;
+    }
+    out.push(y.slice());
+  }
+  return out;
+}
+
+function gbsStep(F: Fixed, f: Field, t: bigint, y: Vec, H: bigint, kmax: number, tolLog2: number): { y: Vec; k: number } | null {
+  const table: Vec[] = [];
+  const ns: number[] = [];
+  const yScale = Math.max(0, log2abs(F, maxAbs(y)));
+  for (let j = 0; j < kmax; j++) {
+    const nj = 2 * (j + 1);
+    ns.push(nj);
+    const h = H / BigInt(nj);
+    let z0 = y.slice();
+    const fz0 = f(t, z0);
+    let z1 = z0.map((v, i) => v + F.mul(h, fz0[i]!));
+    for (let m = 1; m < nj; m++) {
+      const fz = f(t + BigInt(m) * h, z1);
+      const z2 = z0.map((v, i) => v + 2n * F.mul(h, fz[i]!));
+      z0 = z1;
+      z1 = z2;
+    }
+    const fend = f(t + H, z1);
+    const mid = z1.map((v, i) => (v + z0[i]! + F.mul(h, fend[i]!)) / 2n);
+    // Neville update of the row
+    const row: Vec[] = [mid];
+    for (let k = 1; k <= j; k++) {
+      const p = BigInt(nj) ** 2n;
+      const q = BigInt(ns[j - k]!) ** 2n;
+      const prevRow = row[k - 1]!;
+      const above = table[k - 1]!;
+      row.push(prevRow.map((v, i) => v + ((v - above[i]!) * q) / (p - q)));
+    }
+    if (j > 0) {
+      const best = row[j]!;
+      const prev = row[j - 1]!;
+      const err = log2abs(F, maxAbs(best.map((v, i) => v - prev[i]!)));
+      if (err < tolLog2 + yScale) return { y: best, k: j };
+    }
+    table.length = 0;
+    table.push(...row);
+  }
+  return null;
+}

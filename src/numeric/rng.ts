@@ -1,0 +1,30 @@
+/**
+ * A small seeded generator (mulberry32) for the entries of drawn instances: fast-check
+ * draws the seed and the sizes, this expands them, so shrinking acts on few numbers and
+ * every case replays exactly. Values are dyadic so that each instance is the same exact
+ * mathematical object at every working precision.
+ */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** integer in [lo, hi] */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  /** a dyadic rational k / 2^bits with |k| <= range * 2^bits, never zero */
+  dyadic(range: number, bits: number): [number, number] {
+    const den = 2 ** bits;
+    let k = 0;
+    while (k === 0) k = this.int(-range * den, range * den);
+    return [k, den];
+  }
+}
