@@ -130,8 +130,8 @@ export const timeRescaling: Claim<RescaleParams> = {
   },
   instance(params, digits) {
     const F = fixedAt(digits);
-    // e(t) from the Taylor series about 0 (radius 1/4 covers kappa (t1 ± h) <= 2 (1/4 + 1/16) / ... )
-    const P = new SpectralPath(F, params, 0n);
+    // e(t) from the Taylor series about 0, out to kappa (t1 + h0) <= 2 (1/4 + 1/64)
+    const P = new SpectralPath(F, params, 0n, false, F.ratio(9, 16));
     const kappa = F.ratio(params.k4, 4);
     const t1 = F.ratio(params.t16, 16);
     const et = (t: bigint) => P.eAt(F.mul(kappa, t));

@@ -75,6 +75,9 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
  * Run the claim (or one of its variants) as a fast-check property: drawn, seeded, replayable,
  * shrunk to a minimal case when a residual stays put.
  */
+/** Shrink steps allowed per refutation: each step re-runs a case at both precisions. */
+const MAX_SHRINKS = 24;
+
 export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: RunOptions): CheckResult {
   const enc = applyVariant(claim.encoding, variant);
   const flags = variant?.flags ?? {};
@@ -86,7 +89,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let counted = 0;
   let failing = false;
   const errors: string[] = [];
-  const prop = fc.property(claim.domain, (p) => {
+  const prop = fc.property(fc.limitShrink(claim.domain, MAX_SHRINKS), (p) => {
     const r = evaluateCase(claim, enc, flags, p, opts.digits);
     if (!failing) {
       counted++;

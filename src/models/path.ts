@@ -1,5 +1,5 @@
 import type { Fixed } from '../numeric/fixed.js';
-import { alignSigns, eigSym, minGap, type EigenResult } from '../numeric/eigen.js';
+import { alignSigns, eigSym, minGap, refineEig, type EigenResult } from '../numeric/eigen.js';
 import { maxAbsMat, type Mat, type Vec } from '../numeric/linalg.js';
 import { linearTaylor, seriesEval } from '../numeric/ode.js';
 import { polyDerivative, polyEval, polyOuter, polyShift, type MatPoly } from '../numeric/poly.js';
@@ -39,6 +39,8 @@ export class SpectralPath {
     readonly spec: PathSpec,
     readonly t0: bigint,
     constantJ = false,
+    /** the largest |s| at which e(t0 + s) will be asked for */
+    private readonly seriesRadius?: bigint,
   ) {
     const rng = new Rng(spec.seed);
     const draw = (): bigint => {
@@ -55,7 +57,8 @@ export class SpectralPath {
 
   private snapshotRaw(t: bigint, start?: Mat): Snapshot {
     const M = polyEval(this.F, this.M, t);
-    const eig = eigSym(this.F, M, start);
+    // near t0 the basis at t0 is a good start: refine it, or fall back to warm-started Jacobi
+    const eig = (start && refineEig(this.F, M, start)) || eigSym(this.F, M, start);
     return { t, M, dM: polyEval(this.F, this.dM, t), eig, e: this.e0 };
   }
 
@@ -69,10 +72,10 @@ export class SpectralPath {
   }
 
   private seriesFor(): Vec[] {
-    return (this.series ??= linearTaylor(this.F, polyShift(this.F, this.M, this.t0), this.e0, this.F.pow2(-2)));
+    return (this.series ??= linearTaylor(this.F, polyShift(this.F, this.M, this.t0), this.e0, this.seriesRadius ?? this.fdStep()));
   }
 
-  /** e at t0 + s (any s with |s| <= 1/4) */
+  /** e at t0 + s (|s| within the series radius) */
   eAt(s: bigint): Vec {
     return seriesEval(this.F, this.seriesFor(), s);
   }

@@ -1,0 +1,234 @@
+/**
+ * shell: spectral-shell coarse-graining (Zhang, arXiv 2512.10427 and 2512.18209).
+ * Log shells S_a = {k : a h <= ln lambda_k < (a+1) h}, shell energies E_a = sum_{k in S_a} c_k^2,
+ * transfers T_ab = 2 sum_{k in S_a, j in S_b} A_kj c_k c_j.
+ */
+import fc from 'fast-check';
+import type { Claim, Encoding } from '../src/core/claim.js';
+import { shellLabels } from '../src/symbolic/numeric.js';
+import { NULL_SHELL } from '../src/symbolic/primitives.js';
+import { sym } from '../src/symbolic/symbolic.js';
+import { dec } from '../src/numeric/convert.js';
+import { identity, matmul, matvec, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
+import type { SpectralPath } from '../src/models/path.js';
+import { degeneracy, FD_TOLERANCE, pathAt, pathDerivative, pathDomain, spectralScope, type PathParams } from './instances.js';
+import { KATO_DEFS } from './kato.js';
+
+const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';
+
+interface ShellParams extends PathParams {
+  /** shell width h = h4 / 4 */
+  h4: number;
+  /** which shell the projector form looks at (mod the number of shells) */
+  shell: number;
+}
+
+const shellDomain = (rankDeficient: boolean): fc.Arbitrary<ShellParams> =>
+  fc
+    .tuple(pathDomain({ nMin: 2, nMax: 12, rankDeficient }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 11 }))
+    .map(([p, h4, shell]) => ({ ...p, h4, shell }));
+
+const SHELL_DEFS: Encoding['defs'] = [...KATO_DEFS, ['Ind', 'logshells(lambda, h)'], ['T', '2 * transpose(Ind) * diag(c) * A * diag(c) * Ind']];
+
+/**
+ * Shell labels at t0, or the reason they cannot be trusted: an eigenvalue within reach of a
+ * shell boundary over the difference window (a crossing) or in the twilight between zero and
+ * the smallest resolvable eigenvalue.
+ */
+function labelsOrCrossing(P: SpectralPath, params: ShellParams, digits: number, window: bigint): { labels: number[] } | { degenerate: string } {
+  const F = P.F;
+  const vals = P.ref.eig.values;
+  const h = new F.D(params.h4).div(4);
+  const labels = shellLabels(vals.map((v) => F.toDecimal(v)), h, digits);
+  const top = F.toNumber(vals[0]!);
+  const speed = F.toNumber(P.ref.dM.flat().reduce((a, b) => (a > (b < 0n ? -b : b) ? a : b < 0n ? -b : b), 0n));
+  for (let k = 0; k < vals.length; k++) {
+    const x = F.toDecimal(vals[k]!);
+    if (labels[k] === NULL_SHELL) continue;
+    if (x.lte(0) || x.toNumber() < top * 1e-12) return { degenerate: `eigenvalue ${x.toExponential(3)} neither resolved nor null` };
+    const pos = x.ln().div(h);
+    const dist = pos.minus(pos.round()).abs().toNumber();
+    // how far ln(lambda)/h can move over the window
+    const reach = (speed * F.toNumber(window)) / (x.toNumber() * params.h4 / 4) + 1e-9;
+    if (dist < 4 * reach) return { degenerate: `shell-boundary crossing: mode ${k + 1} at ${dist.toExponential(2)} shells from a boundary` };
+  }
+  return { labels };
+}
+
+export const partition: Claim<ShellParams> = {
+  id: 'shell.partition',
+  group: 'shell',
+  kind: 'identity',
+  source: SOURCE,
+  statement: String.raw`\{1..n\} = S_\varnothing \sqcup \bigsqcup_a S_a,\ S_a = \{k: ah \le \ln\lambda_k < (a+1)h\},\ S_\varnothing = \{k: \lambda_k = 0\};\quad \sum_a E_a + E_\varnothing = \|e\|^2`,
+  domain: shellDomain(true),
+  encoding: {
+    defs: [['c', 'transpose(U) * e'], ['Ind', 'logshells(lambda, h)'], ['z', 'nullshell(lambda)']],
+    equations: [
+      { name: 'membership', lhs: 'sum(Ind, 2) + z', rhs: 'ones_n' },
+      { name: 'energy', lhs: 'sum(transpose(Ind) * (c .^ 2)) + dot(z, c .^ 2)', rhs: 'dot(e, e)' },
+    ],
+  },
+  instance(params, digits) {
+    const P = pathAt(params, digits);
+    const L = labelsOrCrossing(P, params, digits, 0n);
+    if ('degenerate' in L) return { scope: {}, degenerate: L.degenerate };
+    return { scope: { ...spectralScope(P), h: params.h4 / 4, ones_n: dec(P.F, new Array<bigint>(params.n).fill(P.F.one)) } };
+  },
+  variants: [
+    { name: 'null shell dropped from the energy', equations: { energy: { lhs: 'sum(transpose(Ind) * (c .^ 2))' } } },
+    { name: 'zero eigenvalues binned as lambda = 1 too', defs: { Ind: 'logshells(lambda + z, h)' } },
+  ],
+};
+
+export const intraCancellation: Claim<ShellParams> = {
+  id: 'shell.intra-cancellation',
+  group: 'shell',
+  kind: 'identity',
+  source: SOURCE,
+  statement: String.raw`\sum_{k,j\in S_a,\ j\ne k} A_{kj}\,c_k c_j = 0\quad\text{for every shell } S_a \text{ and every } e`,
+  domain: shellDomain(false),
+  encoding: {
+    defs: SHELL_DEFS,
+    equations: [{ name: 'intra', lhs: 'diag(transpose(Ind) * diag(c) * A * diag(c) * Ind)', rhs: '0', scale: 'sum(abs(diag(c) * A * diag(c)))' }],
+  },
+  instance(params, digits) {
+    const P = pathAt(params, digits);
+    const degenerate = degeneracy(P) ?? ('degenerate' in labelsOrCrossing(P, params, digits, 0n) ? 'eigenvalue on a shell boundary' : undefined);
+    if (degenerate) return { scope: {}, degenerate };
+    return { scope: { ...spectralScope(P), h: params.h4 / 4 } };
+  },
+  // symbolic antisymmetric couplings of size 3-5, split into two shells
+  symbolic: {
+    scopes: () =>
+      [3, 4, 5].map((n) => ({
+        A: sym.antisymmetric('a', n),
+        c: sym.vector('c', n),
+        Ind: sym.shells(Array.from({ length: n }, (_, i) => (i < Math.ceil(n / 2) ? 0 : -1))),
+      })),
+  },
+  variants: [
+    { name: 'a cross-shell pair counted as intra-shell', equations: { intra: { lhs: 'transpose(Ind) * diag(c) * A * c' } } },
+    { name: 'couplings taken in absolute value', equations: { intra: { lhs: 'diag(transpose(Ind) * diag(c) * abs(A) * diag(c) * Ind)' } } },
+  ],
+};
+
+/** E_a(t) = sum over the t0-shells of c_k(t)^2, and the shell indicator at t0. */
+function shellEnergies(P: SpectralPath, labels: number[]): { ind: Mat; energy: (U: Mat, e: Vec) => Vec } {
+  const F = P.F;
+  const finite = labels.filter((l) => l !== NULL_SHELL);
+  const hi = Math.max(...finite);
+  const lo = Math.min(...finite);
+  const ind: Mat = labels.map((l) => Array.from({ length: hi - lo + 1 }, (_, a) => (l === hi - a ? F.one : 0n)));
+  return {
+    ind,
+    energy: (U, e) => {
+      const c = matvec(F, transpose(U), e);
+      return Array.from({ length: hi - lo + 1 }, (_, a) => c.reduce((s, ck, k) => (labels[k] === hi - a ? s + F.mul(ck, ck) : s), 0n));
+    },
+  };
+}
+
+export const energyBalance: Claim<ShellParams> = {
+  id: 'shell.energy-balance',
+  group: 'shell',
+  kind: 'identity',
+  source: SOURCE,
+  statement: String.raw`\frac{dE_a}{dt} = -2\sum_{k\in S_a}\lambda_k c_k^2 + \sum_{b\ne a} T_{ab},\quad T_{ab} = 2\sum_{k\in S_a,\,j\in S_b} A_{kj}c_kc_j`,
+  domain: shellDomain(false),
+  encoding: {
+    defs: SHELL_DEFS,
+    equations: [{ name: 'balance', lhs: 'dE_fd', rhs: '-2 * transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' }],
+  },
+  instance(params, digits) {
+    const P = pathAt(params, digits);
+    const degenerate = degeneracy(P);
+    if (degenerate) return { scope: {}, degenerate };
+    const L = labelsOrCrossing(P, params, digits, P.fdStep());
+    if ('degenerate' in L) return { scope: {}, degenerate: L.degenerate };
+    const { energy } = shellEnergies(P, L.labels);
+    const dE = pathDerivative(P, (s) => energy(s.eig.vectors, s.e));
+    return { scope: { ...spectralScope(P), h: params.h4 / 4, dE_fd: dec(P.F, dE) } };
+  },
+  tolerance: FD_TOLERANCE,
+  variants: [
+    { name: 'dissipation without the factor 2', equations: { balance: { rhs: '-transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' } } },
+    { name: 'transfer sign flipped', equations: { balance: { rhs: '-2 * transpose(Ind) * (lambda .* c .^ 2) - (sum(T, 2) - diag(T))' } } },
+    { name: 'transfer without the factor 2', defs: { T: 'transpose(Ind) * diag(c) * A * diag(c) * Ind' } },
+  ],
+};
+
+export const transferAntisymmetry: Claim<ShellParams> = {
+  id: 'shell.transfer-antisymmetry',
+  group: 'shell',
+  kind: 'identity',
+  source: SOURCE,
+  statement: String.raw`T_{ab} = -T_{ba},\qquad \sum_{a,b}T_{ab} = 0,\qquad \frac{d\|e\|^2}{dt} = -2e^\top Me`,
+  domain: shellDomain(false),
+  encoding: {
+    defs: SHELL_DEFS,
+    equations: [
+      { name: 'antisymmetry', lhs: 'T', rhs: '-transpose(T)' },
+      { name: 'total', lhs: 'sum(T)', rhs: '0', scale: 'sum(abs(T)) + 1' },
+      { name: 'norm', lhs: 'dN_fd', rhs: '-2 * dot(e, M * e)' },
+    ],
+  },
+  instance(params, digits) {
+    const P = pathAt(params, digits);
+    const degenerate = degeneracy(P) ?? ('degenerate' in labelsOrCrossing(P, params, digits, 0n) ? 'eigenvalue on a shell boundary' : undefined);
+    if (degenerate) return { scope: {}, degenerate };
+    const F = P.F;
+    const dN = pathDerivative(P, (s) => [s.e.reduce((a, v) => a + F.mul(v, v), 0n)]);
+    return { scope: { ...spectralScope(P), h: params.h4 / 4, dN_fd: dec(F, dN[0]!) } };
+  },
+  symbolic: {
+    scopes: () => [4, 5].map((n) => ({ A: sym.antisymmetric('a', n), c: sym.vector('c', n), Ind: sym.shells(Array.from({ length: n }, (_, i) => -(i % 3))) })),
+    equations: ['antisymmetry', 'total'],
+  },
+  tolerance: FD_TOLERANCE,
+  variants: [
+    { name: 'transfers symmetric: T = T^T', equations: { antisymmetry: { rhs: 'transpose(T)' } } },
+    { name: 'norm rate without the factor 2', equations: { norm: { rhs: '-dot(e, M * e)' } } },
+  ],
+};
+
+export const projectorForm: Claim<ShellParams> = {
+  id: 'shell.projector-form',
+  group: 'shell',
+  kind: 'identity',
+  source: SOURCE,
+  statement: String.raw`\frac{dE_a}{dt} = -2\langle e, MP_ae\rangle + 2\langle P_ae, \dot P_a(I-P_a)e\rangle`,
+  domain: shellDomain(false),
+  encoding: {
+    defs: [['P', 'U * diag(g) * transpose(U)']],
+    equations: [{ name: 'projector', lhs: 'dEa_fd', rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)' }],
+  },
+  instance(params, digits) {
+    const P = pathAt(params, digits);
+    const degenerate = degeneracy(P);
+    if (degenerate) return { scope: {}, degenerate };
+    const L = labelsOrCrossing(P, params, digits, P.fdStep());
+    if ('degenerate' in L) return { scope: {}, degenerate: L.degenerate };
+    const F = P.F;
+    const n = params.n;
+    const { ind } = shellEnergies(P, L.labels);
+    const a = params.shell % ind[0]!.length;
+    const g = ind.map((r) => r[a]!);
+    const proj = (U: Mat): Mat => matmul(F, U.map((r) => r.map((v, j) => (g[j] ? v : 0n))), transpose(U));
+    // one sweep of differences gives both dE_a/dt and dP_a/dt
+    const d = pathDerivative(P, (s) => {
+      const Pa = proj(s.eig.vectors);
+      const pe = matvec(F, Pa, s.e);
+      return [pe.reduce((acc, v) => acc + F.mul(v, v), 0n), ...Pa.flat()];
+    });
+    const dP: Mat = Array.from({ length: n }, (_, i) => d.slice(1 + i * n, 1 + (i + 1) * n));
+    return { scope: { ...spectralScope(P), g: dec(F, g), I: dec(F, identity(F, n)), dEa_fd: dec(F, d[0]!), dP_fd: dec(F, dP) } };
+  },
+  tolerance: FD_TOLERANCE,
+  variants: [
+    { name: 'dissipation without the factor 2', equations: { projector: { rhs: '-dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)' } } },
+    { name: 'wrong projector side: P dP P', equations: { projector: { rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * P * e)' } } },
+  ],
+};
+
+export const shellClaims = [partition, intraCancellation, energyBalance, transferAntisymmetry, projectorForm];

@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import type { Claim } from '../core/claim.js';
+import { check, runClaim, type ClaimResult, type RunOptions } from '../core/runner.js';
+import { HELP, parseVerify, UsageError, type VerifyOptions } from './args.js';
+import { runPool } from './pool.js';
+import { claimOk, entry, junit, summarise, table, type ClaimEntry } from './report.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export interface App {
+  claims: Claim<unknown>[];
+  /** the worker entry that loads the same catalogue; absent: claims run in this thread */
+  workerUrl?: URL;
+}
+
+/** Run the CLI; returns the exit code. Never throws for bad input: UsageError -> 2. */
+export async function main(argv: string[], app: App, io: Io): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    switch (cmd) {
+      case 'verify':
+        return await verify(parseVerify(rest, availableParallelism()), app, io);
+      case 'list':
+        if (rest.length) throw new UsageError(`'list' takes no arguments`);
+        for (const c of app.claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants`);
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return 0;
+      case undefined:
+        throw new UsageError(`missing command (verify, list, help)`);
+      default:
+        throw new UsageError(`unknown command '${cmd}' (verify, list, help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`scalecheck: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+export function select(claims: Claim<unknown>[], filter: string[]): Claim<unknown>[] {
+  if (filter.length === 0) return claims;
+  const chosen = claims.filter((c) => filter.some((f) => c.id === f || c.id.startsWith(f.endsWith('.') ? f : `${f}`)));
+  const unknown = filter.filter((f) => !claims.some((c) => c.id === f || c.id.startsWith(f)));
+  if (unknown.length) throw new UsageError(`unknown claim id or prefix '${unknown[0]}' (see 'scalecheck list')`);
+  return chosen;
+}
+
+async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
+  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits };
+  if (o.replay) return replay(o, app, io);
+  const chosen = select(app.claims, o.filter);
+  const t0 = Date.now();
+  let done = 0;
+  const progress = (id: string, verdict: string): void => {
+    done++;
+    if (!o.quiet) io.err(`[${done}/${chosen.length}] ${id}: ${verdict} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  };
+  const entries = new Map<string, ClaimEntry>();
+  const byId = new Map(chosen.map((c) => [c.id, c]));
+  if (app.workerUrl && o.jobs > 1 && chosen.length > 1) {
+    type Msg = ClaimResult | { verdict: 'timeout'; durationMs: number };
+    await runPool<Msg>(
+      app.workerUrl,
+      chosen.map((c) => ({ id: c.id, payload: { id: c.id, opts }, onTimeout: (ms) => ({ verdict: 'timeout', durationMs: ms }) })),
+      o.jobs,
+      o.timeoutMs,
+      (id, r) => {
+        entries.set(id, entry(byId.get(id)!, r, o.seed, o.digits));
+        progress(id, r.verdict);
+      },
+    );
+  } else {
+    for (const c of chosen) {
+      const r = runClaim(c, opts);
+      entries.set(c.id, entry(c, r, o.seed, o.digits));
+      progress(c.id, r.verdict);
+    }
+  }
+  // report in catalogue order, whatever order the workers finished in
+  const report = summarise(o.seed, o.digits, chosen.map((c) => entries.get(c.id)!));
+  io.out(table(report));
+  if (o.json) writeOut(o.json, JSON.stringify(report, null, 2) + '\n');
+  if (o.junit) writeOut(o.junit, junit(report));
+  return report.claims.every(claimOk) ? 0 : 1;
+}
+
+function writeOut(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new UsageError(`cannot write '${path}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+function replay(o: VerifyOptions, app: App, io: Io): number {
+  const r = o.replay!;
+  const claim = app.claims.find((c) => c.id === r.id);
+  if (!claim) throw new UsageError(`unknown claim id '${r.id}' (see 'scalecheck list')`);
+  if (r.variant !== undefined && !claim.variants[r.variant]) throw new UsageError(`claim ${r.id} has no variant #${r.variant}`);
+  const variant = r.variant === undefined ? undefined : claim.variants[r.variant];
+  const res = check(claim, variant, { seed: o.seed, digits: o.digits, path: r.path });
+  const what = variant ? `${claim.id} [wrong variant: ${variant.name}]` : claim.id;
+  io.out(`${what}: ${res.verdict}`);
+  if (res.counterexample) io.out(`case ${JSON.stringify(res.counterexample.params)}: residuals ${JSON.stringify(res.counterexample.residuals)} (equation ${res.counterexample.equation})`);
+  return 0;
+}

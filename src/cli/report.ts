@@ -1,0 +1,142 @@
+import type { Claim } from '../core/claim.js';
+import type { ClaimResult, Counterexample } from '../core/runner.js';
+import { holdsVerdicts, type Verdict } from '../core/verdict.js';
+
+export interface ClaimEntry {
+  id: string;
+  group: string;
+  kind: string;
+  source: string;
+  verdict: Verdict;
+  runs: number;
+  digits: number[];
+  maxResidual: string;
+  maxResidualByDigits: Record<string, string>;
+  symbolic: string;
+  degenerate: number;
+  durationMs: number;
+  counterexample?: Counterexample & { replay: string };
+  notes?: string[];
+  variants: { name: string; verdict: Verdict; counterexample?: Counterexample & { replay: string } }[];
+}
+
+export interface Report {
+  seed: number;
+  digits: number[];
+  claims: ClaimEntry[];
+  summary: { claims: number; holding: number; variants: number; refutedVariants: number; ok: boolean };
+}
+
+/** A claim is in order when it holds and every wrong variant is refuted. */
+export function claimOk(c: ClaimEntry): boolean {
+  return holdsVerdicts.has(c.verdict) && c.variants.every((v) => v.verdict === 'refuted');
+}
+
+function withReplay(ce: Counterexample | undefined, id: string, seed: number, variant?: number): (Counterexample & { replay: string }) | undefined {
+  if (!ce) return undefined;
+  const tag = variant === undefined ? id : `${id}#${variant}`;
+  return { ...ce, replay: `scalecheck verify --seed ${seed} --replay ${tag}:${ce.path}` };
+}
+
+export function entry(claim: Claim<unknown>, r: ClaimResult | { verdict: 'timeout'; durationMs: number }, seed: number, digits: number): ClaimEntry {
+  const base = { id: claim.id, group: claim.group, kind: claim.kind, source: claim.source, digits: [digits, 2 * digits] };
+  if (!('runs' in r)) {
+    return {
+      ...base,
+      verdict: 'timeout',
+      runs: 0,
+      maxResidual: 'n/a',
+      maxResidualByDigits: {},
+      symbolic: 'n/a',
+      degenerate: 0,
+      durationMs: r.durationMs,
+      variants: claim.variants.map((v) => ({ name: v.name, verdict: 'timeout' as Verdict })),
+    };
+  }
+  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wandering ? [`${r.wandering} case(s) with a wandering residual`] : [])];
+  return {
+    ...base,
+    verdict: r.verdict,
+    runs: r.runs,
+    maxResidual: r.maxResidual[2 * digits] ?? 'n/a',
+    maxResidualByDigits: r.maxResidual,
+    symbolic: r.symbolic,
+    degenerate: r.degenerate,
+    durationMs: r.durationMs,
+    counterexample: withReplay(r.counterexample, claim.id, seed),
+    ...(notes.length ? { notes } : {}),
+    variants: r.variants.map((v, i) => ({ name: v.name, verdict: v.verdict, counterexample: withReplay(v.counterexample, claim.id, seed, i) })),
+  };
+}
+
+export function summarise(seed: number, digits: number, claims: ClaimEntry[]): Report {
+  const variants = claims.flatMap((c) => c.variants);
+  return {
+    seed,
+    digits: [digits, 2 * digits],
+    claims,
+    summary: {
+      claims: claims.length,
+      holding: claims.filter((c) => holdsVerdicts.has(c.verdict)).length,
+      variants: variants.length,
+      refutedVariants: variants.filter((v) => v.verdict === 'refuted').length,
+      ok: claims.every(claimOk),
+    },
+  };
+}
+
+export function table(report: Report): string {
+  const [lo, hi] = report.digits as [number, number];
+  const rows = [['claim', 'verdict', 'cases', 'degen', `resid@${lo}`, `resid@${hi}`, 'symbolic', 'variants', 'time']];
+  for (const c of report.claims) {
+    const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
+    rows.push([
+      c.id,
+      c.verdict,
+      String(c.runs),
+      String(c.degenerate),
+      c.maxResidualByDigits[lo] ?? 'n/a',
+      c.maxResidualByDigits[hi] ?? 'n/a',
+      c.symbolic,
+      `${refuted}/${c.variants.length} refuted`,
+      `${(c.durationMs / 1000).toFixed(1)}s`,
+    ]);
+  }
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
+  const fmt = (r: string[]): string => r.map((x, j) => x.padEnd(widths[j]!)).join('  ').trimEnd();
+  const lines = [fmt(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(fmt)];
+  for (const c of report.claims) {
+    for (const v of c.variants.filter((x) => x.verdict !== 'refuted')) lines.push(`!! ${c.id}: wrong variant '${v.name}' not refuted (${v.verdict})`);
+    if (c.counterexample) lines.push(`!! ${c.id}: counterexample ${JSON.stringify(c.counterexample.params)}; replay: ${c.counterexample.replay}`);
+    for (const n of c.notes ?? []) lines.push(`   ${c.id}: ${n}`);
+  }
+  const s = report.summary;
+  lines.push('', `${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted: ${s.ok ? 'OK' : 'FAILED'}`);
+  return lines.join('\n');
+}
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function junit(report: Report): string {
+  const cases: string[] = [];
+  let failures = 0;
+  for (const c of report.claims) {
+    const ok = holdsVerdicts.has(c.verdict);
+    if (!ok) failures++;
+    cases.push(
+      `  <testcase classname="${esc(c.group)}" name="${esc(c.id)}" time="${(c.durationMs / 1000).toFixed(3)}">` +
+        (ok ? '' : `<failure message="${esc(c.verdict)}">${esc(JSON.stringify(c.counterexample ?? c.notes ?? c.verdict))}</failure>`) +
+        '</testcase>',
+    );
+    for (const v of c.variants) {
+      const vok = v.verdict === 'refuted';
+      if (!vok) failures++;
+      cases.push(
+        `  <testcase classname="${esc(c.group)}.variants" name="${esc(`${c.id}: ${v.name}`)}" time="0">` +
+          (vok ? '' : `<failure message="wrong variant not refuted: ${esc(v.verdict)}"/>`) +
+          '</testcase>',
+      );
+    }
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="scalecheck" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n</testsuite>\n`;
+}
