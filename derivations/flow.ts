@@ -80,7 +80,7 @@ export const energyDecay: Claim<NetParams> = {
     defs: [['M', 'J * transpose(J)']],
     equations: [
       { name: 'rate', lhs: 'dL_fd', rhs: '-dot(e, M * e)' },
-      { name: 'sign', lhs: 'max(0, -dot(e, M * e))', rhs: '0', scale: 'dot(e, e) * norm(M) + 1' },
+      { name: 'sign', lhs: 'max(0, -dot(e, M * e))', rhs: '0', scale: 'dot(e, e) * norm(M, "fro") + 1' },
     ],
   },
   instance(params, digits) {

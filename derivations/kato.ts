@@ -64,7 +64,7 @@ export const eigenvectorVelocity: Claim<PathParams> = {
     defs: KATO_DEFS,
     equations: [
       { name: 'velocity', lhs: 'dU_fd', rhs: 'U * transpose(A)' },
-      { name: 'gauge', lhs: 'diag(transpose(U) * dU_fd)', rhs: '0', scale: 'norm(dU_fd) + norm(B)' },
+      { name: 'gauge', lhs: 'diag(transpose(U) * dU_fd)', rhs: '0', scale: 'norm(dU_fd, "fro") + norm(B, "fro")' },
     ],
   },
   instance(params, digits) {
@@ -152,8 +152,8 @@ export const projector: Claim<ProjectorParams> = {
       ['P', 'U * diag(g) * transpose(U)'],
     ],
     equations: [
-      { name: 'inner', lhs: 'P * dP_fd * P', rhs: '0', scale: 'norm(dP_fd)' },
-      { name: 'outer', lhs: '(I - P) * dP_fd * (I - P)', rhs: '0', scale: 'norm(dP_fd)' },
+      { name: 'inner', lhs: 'P * dP_fd * P', rhs: '0', scale: 'norm(dP_fd, "fro")' },
+      { name: 'outer', lhs: '(I - P) * dP_fd * (I - P)', rhs: '0', scale: 'norm(dP_fd, "fro")' },
       // in the eigenbasis (U^T dP U)_ab = B_ab (g_a - g_b) / (lambda_a - lambda_b): the reduced-resolvent form
       { name: 'generator', lhs: 'dP_fd', rhs: 'U * (B .* offdiv(pairdiff(g), pairdiff(lambda))) * transpose(U)' },
     ],
@@ -175,7 +175,7 @@ export const projector: Claim<ProjectorParams> = {
     const g = Array.from({ length: n }, (_, i) => (i >= lo && i < hi ? F.one : 0n));
     const proj = (V: Mat): Mat => matmul(F, V.map((r) => r.map((v, j) => (g[j] ? v : 0n))), transpose(V));
     const rate = F.toNumber(P.ref.dM.flat().reduce((a, b) => (a > (b < 0n ? -b : b) ? a : b < 0n ? -b : b), 0n)) / F.toNumber(scale);
-    const step = F.pow2(-Math.max(4, Math.ceil(Math.log2((8 * rate) / rel))));
+    const step = F.pow2(-Math.min(60, Math.max(4, Math.ceil(Math.log2((8 * rate) / rel)))));
     const d = pathDerivative(P, (s) => proj(s.eig.vectors).flat(), step);
     const dP: Mat = Array.from({ length: n }, (_, i) => d.slice(i * n, (i + 1) * n));
     return { scope: { ...spectralScope(P), g: dec(F, g), I: dec(F, identity(F, n)), dP_fd: dec(F, dP) } };

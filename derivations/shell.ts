@@ -31,28 +31,29 @@ const shellDomain = (rankDeficient: boolean): fc.Arbitrary<ShellParams> =>
 const SHELL_DEFS: Encoding['defs'] = [...KATO_DEFS, ['Ind', 'logshells(lambda, h)'], ['T', '2 * transpose(Ind) * diag(c) * A * diag(c) * Ind']];
 
 /**
- * Shell labels at t0, or the reason they cannot be trusted: an eigenvalue within reach of a
- * shell boundary over the difference window (a crossing) or in the twilight between zero and
- * the smallest resolvable eigenvalue.
+ * Shell labels at t0, or the reason they cannot be trusted: an eigenvalue in the twilight
+ * between zero and the resolvable spectrum, one on a shell boundary, or (for a difference
+ * window) one that crosses a boundary within the window. The window is halved a few times
+ * before a crossing is reported; the usable window is returned.
  */
-function labelsOrCrossing(P: SpectralPath, params: ShellParams, digits: number, window: bigint): { labels: number[] } | { degenerate: string } {
+function labelsOrCrossing(P: SpectralPath, params: ShellParams, digits: number, window: bigint): { labels: number[]; window: bigint } | { degenerate: string } {
   const F = P.F;
-  const vals = P.ref.eig.values;
   const h = new F.D(params.h4).div(4);
-  const labels = shellLabels(vals.map((v) => F.toDecimal(v)), h, digits);
+  const labelsAt = (s: bigint): number[] => shellLabels(P.at(s).eig.values.map((v) => F.toDecimal(v)), h, digits);
+  const vals = P.ref.eig.values;
+  const labels = labelsAt(0n);
   const top = F.toNumber(vals[0]!);
-  const speed = F.toNumber(P.ref.dM.flat().reduce((a, b) => (a > (b < 0n ? -b : b) ? a : b < 0n ? -b : b), 0n));
   for (let k = 0; k < vals.length; k++) {
-    const x = F.toDecimal(vals[k]!);
     if (labels[k] === NULL_SHELL) continue;
+    const x = F.toDecimal(vals[k]!);
     if (x.lte(0) || x.toNumber() < top * 1e-12) return { degenerate: `eigenvalue ${x.toExponential(3)} neither resolved nor null` };
     const pos = x.ln().div(h);
-    const dist = pos.minus(pos.round()).abs().toNumber();
-    // how far ln(lambda)/h can move over the window
-    const reach = (speed * F.toNumber(window)) / (x.toNumber() * params.h4 / 4) + 1e-9;
-    if (dist < 4 * reach) return { degenerate: `shell-boundary crossing: mode ${k + 1} at ${dist.toExponential(2)} shells from a boundary` };
+    if (pos.minus(pos.round()).abs().lt(1e-9)) return { degenerate: `mode ${k + 1} on a shell boundary` };
   }
-  return { labels };
+  if (window === 0n) return { labels, window };
+  const same = (a: number[]): boolean => a.every((l, i) => l === labels[i]);
+  for (let w = window, i = 0; i < 6; i++, w >>= 1n) if (same(labelsAt(w)) && same(labelsAt(-w))) return { labels, window: w };
+  return { degenerate: 'shell-boundary crossing within the difference window' };
 }
 
 export const partition: Claim<ShellParams> = {
@@ -147,7 +148,7 @@ export const energyBalance: Claim<ShellParams> = {
     const L = labelsOrCrossing(P, params, digits, P.fdStep());
     if ('degenerate' in L) return { scope: {}, degenerate: L.degenerate };
     const { energy } = shellEnergies(P, L.labels);
-    const dE = pathDerivative(P, (s) => energy(s.eig.vectors, s.e));
+    const dE = pathDerivative(P, (s) => energy(s.eig.vectors, s.e), L.window);
     return { scope: { ...spectralScope(P), h: params.h4 / 4, dE_fd: dec(P.F, dE) } };
   },
   tolerance: FD_TOLERANCE,
@@ -220,7 +221,7 @@ export const projectorForm: Claim<ShellParams> = {
       const Pa = proj(s.eig.vectors);
       const pe = matvec(F, Pa, s.e);
       return [pe.reduce((acc, v) => acc + F.mul(v, v), 0n), ...Pa.flat()];
-    });
+    }, L.window);
     const dP: Mat = Array.from({ length: n }, (_, i) => d.slice(1 + i * n, 1 + (i + 1) * n));
     return { scope: { ...spectralScope(P), g: dec(F, g), I: dec(F, identity(F, n)), dEa_fd: dec(F, d[0]!), dP_fd: dec(F, dP) } };
   },

@@ -51,7 +51,15 @@ function decideOne(enc: Encoding, scope: SymScope, only?: string[]): ZeroDecisio
   try {
     const s: SymScope = { ...scope };
     // inputs bound symbolically stand for the definitions they abstract (e.g. B = U'*dM*U as any symmetric B)
-    for (const [name, expr] of enc.defs) if (!(name in scope)) s[name] = evalSymbolic(expr, s);
+    for (const [name, expr] of enc.defs) {
+      if (name in scope) continue;
+      try {
+        s[name] = evalSymbolic(expr, s);
+      } catch (e) {
+        // a definition whose inputs are not bound symbolically stays unbound; equations that need it are undecided
+        if (!(e instanceof Unsupported)) throw e;
+      }
+    }
     let undecided = false;
     for (const q of enc.equations) {
       if (only && !only.includes(q.name)) continue;

@@ -76,7 +76,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
  * shrunk to a minimal case when a residual stays put.
  */
 /** Shrink steps allowed per refutation: each step re-runs a case at both precisions. */
-const MAX_SHRINKS = 24;
+const MAX_SHRINKS = 12;
 
 export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: RunOptions): CheckResult {
   const enc = applyVariant(claim.encoding, variant);

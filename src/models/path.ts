@@ -72,7 +72,7 @@ export class SpectralPath {
   }
 
   private seriesFor(): Vec[] {
-    return (this.series ??= linearTaylor(this.F, polyShift(this.F, this.M, this.t0), this.e0, this.seriesRadius ?? this.fdStep()));
+    return (this.series ??= linearTaylor(this.F, polyShift(this.F, this.M, this.t0), this.e0, this.seriesRadius ?? this.F.pow2(-4)));
   }
 
   /** e at t0 + s (|s| within the series radius) */
@@ -96,7 +96,8 @@ export class SpectralPath {
     const gap = this.relativeGap() ?? 1;
     const rate = this.F.toNumber(maxAbsMat(this.ref.dM)) / Math.max(this.F.toNumber(maxAbsMat(this.ref.M)), 1e-300);
     const r = gap / Math.max(8 * rate, 1e-300);
-    const k = Math.max(4, Math.ceil(-Math.log2(Math.min(r, 1 / 16))));
+    // clamped: a step below 2^-60 means a degenerate spectrum, which callers report
+    const k = Math.min(60, Math.max(4, Math.ceil(-Math.log2(Math.min(r, 1 / 16)))));
     return this.F.pow2(-k);
   }
 }
