@@ -169,7 +169,7 @@ export const transferAntisymmetry: Claim<ShellParams> = {
   encoding: {
     defs: SHELL_DEFS,
     equations: [
-      { name: 'antisymmetry', lhs: 'T', rhs: '-transpose(T)' },
+      { name: 'antisymmetry', lhs: 'T', rhs: '-transpose(T)', scale: '2 * sum(abs(diag(c) * A * diag(c)))' },
       { name: 'total', lhs: 'sum(T)', rhs: '0', scale: 'sum(abs(T)) + 1' },
       { name: 'norm', lhs: 'dN_fd', rhs: '-2 * dot(e, M * e)' },
     ],

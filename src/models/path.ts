@@ -1,5 +1,5 @@
 import type { Fixed } from '../numeric/fixed.js';
-import { alignSigns, eigSym, minGap, refineEig, type EigenResult } from '../numeric/eigen.js';
+import { alignSigns, eigSymRefined, minGap, type EigenResult } from '../numeric/eigen.js';
 import { maxAbsMat, type Mat, type Vec } from '../numeric/linalg.js';
 import { linearTaylor, seriesEval } from '../numeric/ode.js';
 import { polyDerivative, polyEval, polyOuter, polyShift, type MatPoly } from '../numeric/poly.js';
@@ -57,8 +57,7 @@ export class SpectralPath {
 
   private snapshotRaw(t: bigint, start?: Mat): Snapshot {
     const M = polyEval(this.F, this.M, t);
-    // near t0 the basis at t0 is a good start: refine it, or fall back to warm-started Jacobi
-    const eig = (start && refineEig(this.F, M, start)) || eigSym(this.F, M, start);
+    const eig = eigSymRefined(this.F, M, start);
     return { t, M, dM: polyEval(this.F, this.dM, t), eig, e: this.e0 };
   }
 

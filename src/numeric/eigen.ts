@@ -1,4 +1,5 @@
 import type { Fixed } from './fixed.js';
+import { eigs } from 'mathjs';
 import { identity, matmul, transpose, type Mat, type Vec } from './linalg.js';
 
 export interface EigenResult {
@@ -168,4 +169,31 @@ export function refineEig(F: Fixed, A: Mat, X0: Mat, maxIter = 14): EigenResult 
     }
   }
   return null;
+}
+
+/** A float64 eigenbasis (mathjs's Jacobi), columns by descending eigenvalue: a start for refineEig. */
+export function float64Basis(F: Fixed, M: Mat): Mat | null {
+  const A = M.map((r) => r.map((x) => F.toNumber(x)));
+  let res: { eigenvectors: { value: number; vector: number[] }[] };
+  try {
+    // mathjs's typings omit the eigenvectors that eigs returns
+    res = eigs(A) as unknown as typeof res;
+  } catch {
+    return null;
+  }
+  const pairs = res.eigenvectors.map((p) => ({ value: Number(p.value), vector: p.vector.map(Number) }));
+  pairs.sort((a, b) => b.value - a.value);
+  const n = M.length;
+  return Array.from({ length: n }, (_, i) => pairs.map((p) => F.fromNumber(p.vector[i]!)));
+}
+
+/**
+ * Eigendecomposition for smooth families: a float64 start refined to the working precision,
+ * signs aligned with `ref` when given; clusters (where refinement declines) go to Jacobi,
+ * warm-started from `ref`.
+ */
+export function eigSymRefined(F: Fixed, M: Mat, ref?: Mat): EigenResult {
+  const start = float64Basis(F, M);
+  const refined = start && refineEig(F, M, ref ? alignSigns(start, ref) : start);
+  return refined ?? eigSym(F, M, ref);
 }

@@ -33,18 +33,28 @@ export class Fixed {
     return this.div(this.int(p), this.int(q));
   }
 
+  /** exact for every double: x = m 2^(e-52) with m an integer of 53 bits */
   fromNumber(x: number): bigint {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-    return this.fromDecimal(new this.D(x));
+    if (x === 0) return 0n;
+    const e = Math.floor(Math.log2(Math.abs(x)));
+    const m = BigInt(Math.round(x * 2 ** (52 - e)));
+    const sh = this.bits - 52 + e;
+    return sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh);
+  }
+
+  private scaleCache: Decimal | undefined;
+  private get scale(): Decimal {
+    return (this.scaleCache ??= new this.D(2).pow(this.bits));
   }
 
   fromDecimal(x: Decimal.Value): bigint {
-    const d = new this.D(x).mul(new this.D(2).pow(this.bits)).round();
+    const d = new this.D(x).mul(this.scale).round();
     return BigInt(d.toFixed(0));
   }
 
   toDecimal(x: bigint): Decimal {
-    return new this.D(x.toString()).div(new this.D(2).pow(this.bits));
+    return new this.D(x.toString()).div(this.scale);
   }
 
   toNumber(x: bigint): number {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as ptest, fc } from '@fast-check/vitest';
+import { main } from '../src/cli/main.js';
+import { claims } from '../derivations/index.js';
+
+async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { claims }, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out, err };
+}
+
+describe('command line', () => {
+  it.each([
+    [['verify', '--filter', 'nope.claim']],
+    [['verify', '--digits', 'abc']],
+    [['verify', '--digits', '3']],
+    [['verify', '--runs', '-1']],
+    [['verify', '--runs', 'NaN']],
+    [['verify', '--seed', 'Infinity']],
+    [['verify', '--bogus']],
+    [['verify', '--replay', 'kato.projector:x']],
+    [['frobnicate']],
+    [[]],
+  ])('bad input %j: one line, exit 2', async (argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^scalecheck: /);
+    expect(r.err[0]).not.toMatch(/\n|at .*\.ts/);
+  });
+
+  it('lists every claim of the catalogue', async () => {
+    const r = await run(['list']);
+    expect(r.code).toBe(0);
+    expect(r.out.map((l) => l.split('\t')[0])).toEqual(claims.map((c) => c.id));
+  });
+
+  it('verifies a claim, writes JSON and JUnit, and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scalecheck-'));
+    const r = await run(['verify', '--filter', 'flow.m-psd', '--runs', '5', '--digits', '20', '--json', join(dir, 'r.json'), '--junit', join(dir, 'r.xml'), '--quiet']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(report.claims[0]).toMatchObject({ id: 'flow.m-psd', verdict: 'proved', symbolic: 'zero', runs: 5 });
+    expect(report.claims[0].variants.every((v: { verdict: string }) => v.verdict === 'refuted')).toBe(true);
+    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toContain('<testsuite name="scalecheck"');
+  });
+
+  it('the same seed gives the same report apart from timings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scalecheck-'));
+    const strip = (f: string): string => readFileSync(f, 'utf8').replace(/"durationMs": \d+/g, '');
+    for (const k of [1, 2]) await run(['verify', '--filter', 'kato.coupling', '--runs', '4', '--digits', '20', '--seed', '9', '--json', join(dir, `${k}.json`), '--quiet']);
+    expect(strip(join(dir, '1.json'))).toBe(strip(join(dir, '2.json')));
+  });
+
+  it('replays a refuted variant from its seed and path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scalecheck-'));
+    await run(['verify', '--filter', 'flow.time-rescaling', '--runs', '4', '--digits', '20', '--json', join(dir, 'r.json'), '--quiet']);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    const replay: string = report.claims[0].variants[1].counterexample.replay;
+    const args = replay.split(' ').slice(1);
+    const r = await run([...args, '--digits', '20']);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/wrong variant.*: refuted/);
+  });
+
+  ptest.prop([fc.array(fc.oneof(fc.constantFrom('verify', '--runs', '--digits', '--seed', '--filter', '--json', '--replay', '--jobs', 'NaN', 'Infinity', '-3', '1e9', '', '=', 'kato'), fc.string()), { maxLength: 6 })], {
+    seed: 11,
+    numRuns: 300,
+  })('never crashes on arbitrary arguments', async (argv) => {
+    // only argument vectors that cannot start a real run are fuzzed here
+    fc.pre(!(argv[0] === 'verify' && argv.every((a) => !a.startsWith('--') || a === '--quiet')));
+    const argvSafe = argv[0] === 'verify' ? [...argv, '--bogus-terminator'] : argv;
+    const r = await run(argvSafe);
+    expect([0, 2]).toContain(r.code);
+  });
+
+  it('the built binary prints one line and exits 2 on bad input', () => {
+    const r = spawnSync(process.execPath, ['dist/bin/scalecheck.js', 'verify', '--digits', 'x'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
