@@ -152,10 +152,11 @@ export const projector: Claim<ProjectorParams> = {
       ['P', 'U * diag(g) * transpose(U)'],
     ],
     equations: [
-      { name: 'inner', lhs: 'P * dP_fd * P', rhs: '0', scale: 'norm(dP_fd, "fro")' },
-      { name: 'outer', lhs: '(I - P) * dP_fd * (I - P)', rhs: '0', scale: 'norm(dP_fd, "fro")' },
+      // |dP| <= 2 |dM| / gap sets the scale: dP itself may vanish exactly (a path whose eigenvectors stand still)
+      { name: 'inner', lhs: 'P * dP_fd * P', rhs: '0', scale: 'norm(dM, "fro") / gap' },
+      { name: 'outer', lhs: '(I - P) * dP_fd * (I - P)', rhs: '0', scale: 'norm(dM, "fro") / gap' },
       // in the eigenbasis (U^T dP U)_ab = B_ab (g_a - g_b) / (lambda_a - lambda_b): the reduced-resolvent form
-      { name: 'generator', lhs: 'dP_fd', rhs: 'U * (B .* offdiv(pairdiff(g), pairdiff(lambda))) * transpose(U)' },
+      { name: 'generator', lhs: 'dP_fd', rhs: 'U * (B .* offdiv(pairdiff(g), pairdiff(lambda))) * transpose(U)', scale: 'norm(dM, "fro") / gap' },
     ],
   },
   instance(params, digits) {
@@ -178,7 +179,7 @@ export const projector: Claim<ProjectorParams> = {
     const step = F.pow2(-Math.min(60, Math.max(4, Math.ceil(Math.log2((8 * rate) / rel)))));
     const d = pathDerivative(P, (s) => proj(s.eig.vectors).flat(), step);
     const dP: Mat = Array.from({ length: n }, (_, i) => d.slice(i * n, (i + 1) * n));
-    return { scope: { ...spectralScope(P), g: dec(F, g), I: dec(F, identity(F, n)), dP_fd: dec(F, dP) } };
+    return { scope: { ...spectralScope(P), g: dec(F, g), gap: dec(F, gap), I: dec(F, identity(F, n)), dP_fd: dec(F, dP) } };
   },
   tolerance: FD_TOLERANCE,
   variants: [

@@ -64,7 +64,7 @@ export const partition: Claim<ShellParams> = {
   statement: String.raw`\{1..n\} = S_\varnothing \sqcup \bigsqcup_a S_a,\ S_a = \{k: ah \le \ln\lambda_k < (a+1)h\},\ S_\varnothing = \{k: \lambda_k = 0\};\quad \sum_a E_a + E_\varnothing = \|e\|^2`,
   domain: shellDomain(true),
   encoding: {
-    defs: [['c', 'transpose(U) * e'], ['Ind', 'logshells(lambda, h)'], ['z', 'nullshell(lambda)']],
+    defs: [['c', 'transpose(U) * e'], ['z', 'nullshell(lambda)'], ['Ind', 'logshells(lambda, h)']],
     equations: [
       { name: 'membership', lhs: 'sum(Ind, 2) + z', rhs: 'ones_n' },
       { name: 'energy', lhs: 'sum(transpose(Ind) * (c .^ 2)) + dot(z, c .^ 2)', rhs: 'dot(e, e)' },

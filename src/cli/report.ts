@@ -53,7 +53,7 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | { verdict: 'timeou
       variants: claim.variants.map((v) => ({ name: v.name, verdict: 'timeout' as Verdict })),
     };
   }
-  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wandering ? [`${r.wandering} case(s) with a wandering residual`] : [])];
+  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wanderingCase ? [`${r.wandering} case(s) with a wandering residual, first ${JSON.stringify(r.wanderingCase.params)}: ${JSON.stringify(r.wanderingCase.residuals)}`] : [])];
   return {
     ...base,
     verdict: r.verdict,

@@ -37,6 +37,8 @@ export interface CheckResult {
   runs: number;
   degenerate: number;
   wandering: number;
+  /** the first wandering case, for the report */
+  wanderingCase?: CaseReport;
   errors: string[];
   maxResidual: Record<number, string>;
   counterexample?: Counterexample;
@@ -86,6 +88,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   const worst: Record<number, Decimal> = {};
   let degenerate = 0;
   let wandering = 0;
+  let wanderingCase: CaseReport | undefined;
   let counted = 0;
   let failing = false;
   const errors: string[] = [];
@@ -94,7 +97,10 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     if (!failing) {
       counted++;
       if (r.outcome === 'degenerate') degenerate++;
-      else if (r.outcome === 'wanders') wandering++;
+      else if (r.outcome === 'wanders') {
+        wandering++;
+        wanderingCase ??= r;
+      }
       else if (r.outcome === 'error' && errors.length < 3) errors.push(r.note ?? 'error');
       for (const d of precisions) {
         const v = r.residuals[d];
@@ -135,6 +141,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     runs: counted,
     degenerate,
     wandering,
+    wanderingCase,
     errors,
     maxResidual: Object.fromEntries(precisions.map((d) => [d, worst[d]?.toSignificantDigits(4).toExponential() ?? 'n/a'])),
     counterexample,
