@@ -2,7 +2,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runClaim, type RunOptions } from '../src/core/runner.js';
 import { claims } from '../derivations/index.js';
 
-const { id, opts } = workerData as { id: string; opts: RunOptions };
-const claim = claims.find((c) => c.id === id);
-if (!claim) throw new Error(`worker: unknown claim ${id}`);
-parentPort!.postMessage(runClaim(claim, opts));
+// one batch: claims that share instances, run in order in this thread so they share caches
+const { ids, opts } = workerData as { ids: string[]; opts: RunOptions };
+for (const id of ids) {
+  const claim = claims.find((c) => c.id === id);
+  if (!claim) throw new Error(`worker: unknown claim ${id}`);
+  parentPort!.postMessage({ id, result: runClaim(claim, opts) });
+}

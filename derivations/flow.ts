@@ -22,6 +22,7 @@ export const functionSpace: Claim<NetParams> = {
   source: SOURCE,
   statement: String.raw`\dot\theta = -J^\top e \;\Longrightarrow\; \frac{de}{dt} = -M e,\quad M = JJ^\top`,
   domain: netDomain({ n: 6, m: 3, d: 2 }),
+  affinity: 'net-flow',
   encoding: {
     defs: [['M', 'J * transpose(J)']],
     equations: [{ name: 'flow', lhs: 'de_fd', rhs: '-M * e' }],
@@ -76,6 +77,7 @@ export const energyDecay: Claim<NetParams> = {
   source: SOURCE,
   statement: String.raw`\frac{d}{dt}\tfrac12\|e\|^2 = -e^\top M e \le 0`,
   domain: netDomain({ n: 6, m: 3, d: 2 }),
+  affinity: 'net-flow',
   encoding: {
     defs: [['M', 'J * transpose(J)']],
     equations: [

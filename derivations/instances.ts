@@ -55,10 +55,11 @@ export function pathDomain(opts: { nMin?: number; nMax?: number; rankDeficient?:
 const paths = new Map<string, SpectralPath>();
 /** One path per (params, digits): claims evaluate several quantities on the same path. */
 export function pathAt(params: PathParams, digits: number, constantJ = false): SpectralPath {
-  const key = `${JSON.stringify(params)}|${digits}|${constantJ}`;
+  const key = `${params.n},${params.p},${params.deg},${params.seed},${params.t8}|${digits}|${constantJ}`;
   let P = paths.get(key);
   if (!P) {
-    if (paths.size > 64) paths.clear();
+    // keep the newest: claims of one affinity revisit the same cases in the same order
+    if (paths.size >= 400) paths.delete(paths.keys().next().value!);
     const F = fixedAt(digits);
     P = new SpectralPath(F, params, F.ratio(params.t8, 8), constantJ);
     paths.set(key, P);
@@ -113,7 +114,18 @@ export interface NetFlow {
  * The parameter gradient flow through theta0, integrated as a Taylor series (radius h0) and
  * evaluated at t = ±h_j; derivatives of any function of theta(t) by extrapolated differences.
  */
+const flows = new Map<string, NetFlow>();
 export function netFlow(params: NetParams, digits: number): NetFlow {
+  const key = `${params.n},${params.m},${params.d},${params.seed}|${digits}`;
+  let f = flows.get(key);
+  if (!f) {
+    if (flows.size >= 400) flows.delete(flows.keys().next().value!);
+    flows.set(key, (f = computeNetFlow(params, digits)));
+  }
+  return f;
+}
+
+function computeNetFlow(params: NetParams, digits: number): NetFlow {
   const F = fixedAt(digits);
   const net = new TanhNet(F, params);
   const theta = net.theta0;

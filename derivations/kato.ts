@@ -37,6 +37,7 @@ export const hellmannFeynman: Claim<PathParams> = {
   source: SOURCE,
   statement: String.raw`\dot\lambda_k = \langle u_k, \dot M u_k\rangle\quad(\lambda_k\ \text{simple})`,
   domain: simplePath,
+  affinity: 'kato-path',
   encoding: { defs: KATO_DEFS, equations: [{ name: 'hf', lhs: 'dlambda_fd', rhs: 'diag(B)' }] },
   instance(params, digits) {
     const P = pathAt(params, digits);
@@ -60,6 +61,7 @@ export const eigenvectorVelocity: Claim<PathParams> = {
   source: SOURCE,
   statement: String.raw`\langle u_k,\dot u_k\rangle = 0 \;\Longrightarrow\; \dot u_k = \sum_{j\ne k} A_{kj}\,u_j,\quad A_{kj} = \frac{\langle u_j,\dot M u_k\rangle}{\lambda_k-\lambda_j}`,
   domain: simplePath,
+  affinity: 'kato-path',
   encoding: {
     defs: KATO_DEFS,
     equations: [
@@ -91,6 +93,7 @@ export const couplingAntisymmetry: Claim<PathParams> = {
   source: SOURCE,
   statement: String.raw`A_{kj} = -A_{jk}`,
   domain: simplePath,
+  affinity: 'kato-path',
   encoding: { defs: KATO_DEFS, equations: [{ name: 'antisymmetry', lhs: 'A', rhs: '-transpose(A)' }] },
   instance(params, digits) {
     const P = pathAt(params, digits);
@@ -114,6 +117,7 @@ export const modewiseOde: Claim<PathParams> = {
   source: SOURCE,
   statement: String.raw`\dot e = -M(t)e \;\Longrightarrow\; \dot c_k = -\lambda_k c_k + \sum_{j\ne k} A_{kj} c_j`,
   domain: simplePath,
+  affinity: 'kato-path',
   encoding: { defs: KATO_DEFS, equations: [{ name: 'modewise', lhs: 'dc_fd', rhs: '-lambda .* c + A * c' }] },
   instance(params, digits) {
     const P = pathAt(params, digits);

@@ -89,6 +89,7 @@ export const intraCancellation: Claim<ShellParams> = {
   source: SOURCE,
   statement: String.raw`\sum_{k,j\in S_a,\ j\ne k} A_{kj}\,c_k c_j = 0\quad\text{for every shell } S_a \text{ and every } e`,
   domain: shellDomain(false),
+  affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
     equations: [{ name: 'intra', lhs: 'diag(transpose(Ind) * diag(c) * A * diag(c) * Ind)', rhs: '0', scale: 'sum(abs(diag(c) * A * diag(c)))' }],
@@ -137,6 +138,7 @@ export const energyBalance: Claim<ShellParams> = {
   source: SOURCE,
   statement: String.raw`\frac{dE_a}{dt} = -2\sum_{k\in S_a}\lambda_k c_k^2 + \sum_{b\ne a} T_{ab},\quad T_{ab} = 2\sum_{k\in S_a,\,j\in S_b} A_{kj}c_kc_j`,
   domain: shellDomain(false),
+  affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
     equations: [{ name: 'balance', lhs: 'dE_fd', rhs: '-2 * transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' }],
@@ -166,6 +168,7 @@ export const transferAntisymmetry: Claim<ShellParams> = {
   source: SOURCE,
   statement: String.raw`T_{ab} = -T_{ba},\qquad \sum_{a,b}T_{ab} = 0,\qquad \frac{d\|e\|^2}{dt} = -2e^\top Me`,
   domain: shellDomain(false),
+  affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
     equations: [
@@ -200,6 +203,7 @@ export const projectorForm: Claim<ShellParams> = {
   source: SOURCE,
   statement: String.raw`\frac{dE_a}{dt} = -2\langle e, MP_ae\rangle + 2\langle P_ae, \dot P_a(I-P_a)e\rangle`,
   domain: shellDomain(false),
+  affinity: 'shell-path',
   encoding: {
     defs: [['P', 'U * diag(g) * transpose(U)']],
     equations: [{ name: 'projector', lhs: 'dEa_fd', rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)' }],

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Claim } from '../core/claim.js';
 import { check, runClaim, type ClaimResult, type RunOptions } from '../core/runner.js';
 import { HELP, parseVerify, UsageError, type VerifyOptions } from './args.js';
-import { runPool } from './pool.js';
+import { runBatches } from './pool.js';
 import { claimOk, entry, junit, summarise, table, type ClaimEntry } from './report.js';
 
 export interface Io {
@@ -68,15 +68,27 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   const entries = new Map<string, ClaimEntry>();
   const byId = new Map(chosen.map((c) => [c.id, c]));
   if (app.workerUrl && o.jobs > 1 && chosen.length > 1) {
-    type Msg = ClaimResult | { verdict: 'timeout'; durationMs: number };
-    await runPool<Msg>(
+    // claims with one affinity draw the same instances: one worker, shared caches
+    const batches = new Map<string, string[]>();
+    for (const c of chosen) {
+      const key = c.affinity ?? c.id;
+      batches.set(key, [...(batches.get(key) ?? []), c.id]);
+    }
+    // the largest batches first, so that the lanes finish together
+    const ordered = [...batches.values()].sort((a, b) => b.length - a.length);
+    await runBatches<ClaimResult>(
       app.workerUrl,
-      chosen.map((c) => ({ id: c.id, payload: { id: c.id, opts }, onTimeout: (ms) => ({ verdict: 'timeout', durationMs: ms }) })),
+      ordered,
+      (ids) => ({ ids, opts }),
       o.jobs,
       o.timeoutMs,
       (id, r) => {
         entries.set(id, entry(byId.get(id)!, r, o.seed, o.digits));
         progress(id, r.verdict);
+      },
+      (id, ms) => {
+        entries.set(id, entry(byId.get(id)!, { verdict: 'timeout', durationMs: ms }, o.seed, o.digits));
+        progress(id, 'timeout');
       },
     );
   } else {

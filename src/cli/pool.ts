@@ -1,44 +1,62 @@
 import { Worker } from 'node:worker_threads';
 
-export interface Task<R> {
+/** What a worker posts for each claim of its batch. */
+export interface BatchMessage<R> {
   id: string;
-  /** data posted to the worker */
-  payload: unknown;
-  /** set by the pool when the task exceeds its time budget */
-  onTimeout: (ms: number) => R;
+  result: R;
 }
 
 /**
- * Run tasks on worker threads, `jobs` at a time. A task past `timeoutMs` has its worker
- * terminated and reports a timeout; the rest of the queue goes on with a fresh worker.
+ * Run batches of claims on worker threads, `jobs` at a time. A batch shares one worker so that
+ * its claims share instance caches. Each claim has `timeoutMs`: past it the worker is
+ * terminated, that claim reports a timeout, and the rest of its batch goes on in a fresh worker.
  */
-export async function runPool<R>(workerUrl: URL, tasks: Task<R>[], jobs: number, timeoutMs: number, onDone: (id: string, r: R) => void): Promise<Map<string, R>> {
-  const results = new Map<string, R>();
-  const queue = [...tasks];
-  const lane = async (): Promise<void> => {
-    for (let task = queue.shift(); task; task = queue.shift()) {
-      const t = task;
-      const r = await new Promise<R>((resolve, reject) => {
-        const w = new Worker(workerUrl, { workerData: t.payload });
-        const started = Date.now();
-        const timer = setTimeout(() => {
+export async function runBatches<R>(
+  workerUrl: URL,
+  batches: string[][],
+  payload: (ids: string[]) => unknown,
+  jobs: number,
+  timeoutMs: number,
+  onResult: (id: string, r: R) => void,
+  onTimeout: (id: string, ms: number) => void,
+): Promise<void> {
+  const queue = batches.filter((b) => b.length > 0).map((b) => [...b]);
+  const runOne = (ids: string[]): Promise<string[]> =>
+    new Promise((resolve, reject) => {
+      const pending = [...ids];
+      const w = new Worker(workerUrl, { workerData: payload(ids) });
+      let started = Date.now();
+      let timer: NodeJS.Timeout;
+      const arm = (): void => {
+        clearTimeout(timer);
+        started = Date.now();
+        timer = setTimeout(() => {
           void w.terminate();
-          resolve(t.onTimeout(Date.now() - started));
+          const late = pending.shift()!;
+          onTimeout(late, Date.now() - started);
+          resolve(pending);
         }, timeoutMs);
-        w.once('message', (m: R) => {
+      };
+      arm();
+      w.on('message', (m: BatchMessage<R>) => {
+        pending.splice(pending.indexOf(m.id), 1);
+        onResult(m.id, m.result);
+        if (pending.length === 0) {
           clearTimeout(timer);
           void w.terminate();
-          resolve(m);
-        });
-        w.once('error', (e) => {
-          clearTimeout(timer);
-          reject(e);
-        });
+          resolve([]);
+        } else arm();
       });
-      results.set(t.id, r);
-      onDone(t.id, r);
+      w.once('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+  const lane = async (): Promise<void> => {
+    for (let b = queue.shift(); b; b = queue.shift()) {
+      const rest = await runOne(b);
+      if (rest.length) queue.unshift(rest);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
-  return results;
+  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, lane));
 }

@@ -67,6 +67,11 @@ export interface Claim<P = unknown> {
   /** drawn cases by default (overridden by --runs) */
   runs?: number;
   variants: Variant[];
+  /**
+   * Claims with the same affinity draw the same instances (same domain shape and seed): the
+   * CLI runs them in one worker so that instance caches are shared.
+   */
+  affinity?: string;
 }
 
 /** The encoding a variant is checked against. */

@@ -61,12 +61,17 @@ export class SpectralPath {
     return { t, M, dM: polyEval(this.F, this.dM, t), eig, e: this.e0 };
   }
 
-  /** The path at t0 + s, eigenvectors aligned with those at t0, e from the series. */
+  private readonly snapshots = new Map<bigint, Snapshot>();
+
+  /** The path at t0 + s, eigenvectors aligned with those at t0, e from the series (memoised). */
   at(s: bigint): Snapshot {
     if (s === 0n) return this.ref;
+    const known = this.snapshots.get(s);
+    if (known) return known;
     const snap = this.snapshotRaw(this.t0 + s, this.ref.eig.vectors);
     snap.eig.vectors = alignSigns(snap.eig.vectors, this.ref.eig.vectors);
     snap.e = seriesEval(this.F, this.seriesFor(), s);
+    this.snapshots.set(s, snap);
     return snap;
   }
 
