@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Claim, Encoding } from '../src/core/claim.js';
 import { sym } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
-import { identity, matmul, matvec, transpose, type Mat } from '../src/numeric/linalg.js';
+import { identity, matmul, matvec, maxAbsMat, transpose, type Mat } from '../src/numeric/linalg.js';
 import { integrateLinearPoly } from '../src/numeric/ode.js';
 import {
   colsOf,
@@ -179,7 +179,7 @@ export const projector: Claim<ProjectorParams> = {
     if (rel < 1e-6) return { scope: {}, degenerate: `group not isolated (relative gap ${rel.toExponential(2)})` };
     const g = Array.from({ length: n }, (_, i) => (i >= lo && i < hi ? F.one : 0n));
     const proj = (V: Mat): Mat => matmul(F, V.map((r) => r.map((v, j) => (g[j] ? v : 0n))), transpose(V));
-    const rate = F.toNumber(P.ref.dM.flat().reduce((a, b) => (a > (b < 0n ? -b : b) ? a : b < 0n ? -b : b), 0n)) / F.toNumber(scale);
+    const rate = F.toNumber(maxAbsMat(P.ref.dM)) / F.toNumber(scale);
     const step = F.pow2(-Math.min(60, Math.max(4, Math.ceil(Math.log2((8 * rate) / rel)))));
     const d = pathDerivative(P, (s) => proj(s.eig.vectors).flat(), step);
     const dP: Mat = Array.from({ length: n }, (_, i) => d.slice(i * n, (i + 1) * n));

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Claim, Encoding } from '../src/core/claim.js';
 import { shellLabels } from '../src/symbolic/numeric.js';
-import { NULL_SHELL } from '../src/symbolic/primitives.js';
+import { NULL_SHELL, shellIndicator } from '../src/symbolic/primitives.js';
 import { sym } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
 import { identity, matmul, matvec, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
@@ -118,15 +118,13 @@ export const intraCancellation: Claim<ShellParams> = {
 /** E_a(t) = sum over the t0-shells of c_k(t)^2, and the shell indicator at t0. */
 function shellEnergies(P: SpectralPath, labels: number[]): { ind: Mat; energy: (U: Mat, e: Vec) => Vec } {
   const F = P.F;
-  const finite = labels.filter((l) => l !== NULL_SHELL);
-  const hi = Math.max(...finite);
-  const lo = Math.min(...finite);
-  const ind: Mat = labels.map((l) => Array.from({ length: hi - lo + 1 }, (_, a) => (l === hi - a ? F.one : 0n)));
+  // the same indicator the encoding's logshells builds, over fixed-point scalars
+  const ind = shellIndicator<bigint>({ sub: (a, b) => a - b, div: F.div.bind(F), zero: () => 0n, one: () => F.one, isExactZero: (a) => a === 0n }, labels);
   return {
     ind,
     energy: (U, e) => {
-      const c = matvec(F, transpose(U), e);
-      return Array.from({ length: hi - lo + 1 }, (_, a) => c.reduce((s, ck, k) => (labels[k] === hi - a ? s + F.mul(ck, ck) : s), 0n));
+      const c2 = matvec(F, transpose(U), e).map((ck) => F.mul(ck, ck));
+      return matvec(F, transpose(ind), c2);
     },
   };
 }
