@@ -1,6 +1,6 @@
 import type { Fixed } from './fixed.js';
 import { eigs } from 'mathjs';
-import { identity, matmul, transpose, type Mat, type Vec } from './linalg.js';
+import { identity, matmul, roundShift, transpose, type Mat, type Vec } from './linalg.js';
 
 export interface EigenResult {
   /** eigenvalues, descending */
@@ -134,8 +134,9 @@ export function refineEig(F: Fixed, A: Mat, X0: Mat, maxIter = 14): EigenResult 
   const tol = 1n << 12n;
   for (let it = 0; it < maxIter; it++) {
     const Xt = transpose(X);
-    const XtX = matmul(F, Xt, X);
-    const S = matmul(F, matmul(F, Xt, A), X);
+    // X^T X and X^T A X are symmetric: half of each product suffices
+    const XtX = symmetricProduct(F, Xt, X);
+    const S = symmetricProduct(F, Xt, matmul(F, A, X));
     const lam: bigint[] = [];
     for (let i = 0; i < n; i++) lam.push(F.div(S[i]![i]!, XtX[i]![i]!));
     let maxE = 0n;
@@ -161,14 +162,33 @@ export function refineEig(F: Fixed, A: Mat, X0: Mat, maxIter = 14): EigenResult 
       }
       E.push(row);
     }
-    const XE = matmul(F, X, E);
-    X = X.map((r, i) => r.map((x, j) => x + XE[i]![j]!));
+    // a correction at the last bits changes nothing: converged
     if (maxE <= tol) {
       for (let i = 0; i + 1 < n; i++) if (lam[i]! < lam[i + 1]!) return null;
       return { values: lam, vectors: X, sweeps: it + 1 };
     }
+    const XE = matmul(F, X, E);
+    X = X.map((r, i) => r.map((x, j) => x + XE[i]![j]!));
   }
   return null;
+}
+
+/** L R for a product known to be symmetric: the upper triangle, mirrored. */
+function symmetricProduct(F: Fixed, L: Mat, R: Mat): Mat {
+  const n = L.length;
+  const sh = BigInt(F.bits);
+  const out: Mat = Array.from({ length: n }, () => new Array<bigint>(n).fill(0n));
+  for (let i = 0; i < n; i++) {
+    const Li = L[i]!;
+    for (let j = i; j < n; j++) {
+      let acc = 0n;
+      for (let k = 0; k < Li.length; k++) acc += Li[k]! * R[k]![j]!;
+      const v = roundShift(acc, sh);
+      out[i]![j] = v;
+      out[j]![i] = v;
+    }
+  }
+  return out;
 }
 
 /** A float64 eigenbasis (mathjs's Jacobi), columns by descending eigenvalue: a start for refineEig. */
