@@ -100,14 +100,17 @@ export const intraCancellation: Claim<ShellParams> = {
     if (degenerate) return { scope: {}, degenerate };
     return { scope: { ...spectralScope(P), h: params.h4 / 4 } };
   },
-  // symbolic antisymmetric couplings of size 3-5, split into two shells
+  // symbolic antisymmetric couplings of size 3-5, split into two shells; and, at size 3, the
+  // couplings built by the definitions themselves from a generic symmetric B and spectrum
   symbolic: {
-    scopes: () =>
-      [3, 4, 5].map((n) => ({
+    scopes: () => [
+      ...[3, 4, 5].map((n) => ({
         A: sym.antisymmetric('a', n),
         c: sym.vector('c', n),
         Ind: sym.shells(Array.from({ length: n }, (_, i) => (i < Math.ceil(n / 2) ? 0 : -1))),
       })),
+      { B: sym.symmetric('b', 3), lambda: sym.vector('l', 3), c: sym.vector('c', 3), Ind: sym.shells([0, 0, -1]) },
+    ],
   },
   variants: [
     { name: 'a cross-shell pair counted as intra-shell', equations: { intra: { lhs: 'transpose(Ind) * diag(c) * A * c' } } },

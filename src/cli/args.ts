@@ -12,6 +12,7 @@ export interface VerifyOptions {
   timeoutMs: number;
   replay?: { id: string; variant?: number; path: string };
   quiet: boolean;
+  mutants: boolean;
 }
 
 const LIMITS = {
@@ -37,7 +38,7 @@ function stringOption(name: string, raw: string | undefined): string {
 }
 
 export function parseVerify(argv: string[], cores: number): VerifyOptions {
-  const o: VerifyOptions = { filter: [], digits: 40, seed: 42, jobs: Math.max(1, cores), timeoutMs: 300_000, quiet: false };
+  const o: VerifyOptions = { filter: [], digits: 40, seed: 42, jobs: Math.max(1, cores), timeoutMs: 300_000, quiet: false, mutants: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -77,6 +78,9 @@ export function parseVerify(argv: string[], cores: number): VerifyOptions {
       case '--quiet':
         o.quiet = true;
         break;
+      case '--mutants':
+        o.mutants = true;
+        break;
       default:
         throw new UsageError(`unknown option '${a}' (see 'scalecheck help')`);
     }
@@ -89,10 +93,11 @@ export const HELP = `scalecheck: checks the mathematics of the spectral-shell th
 usage:
   scalecheck verify [--filter PREFIX]... [--runs N] [--digits D] [--seed S]
                     [--json FILE] [--junit FILE] [--jobs J] [--timeout SECONDS]
-                    [--replay ID[#VARIANT]:PATH] [--quiet]
+                    [--replay ID[#VARIANT]:PATH] [--mutants] [--quiet]
   scalecheck list
   scalecheck help
 
 verify runs every claim (or those whose id starts with a PREFIX) as a seeded property:
 each drawn case is evaluated at D and 2D digits (default 40 and 80). Exit 0 iff every
-claim holds and every wrong variant is refuted, 1 otherwise, 2 on bad input.`;
+claim holds and every wrong variant is refuted, 1 otherwise, 2 on bad input.
+--mutants also checks every automatic mutant of each encoding and reports survivors.`;

@@ -56,7 +56,7 @@ export function select(claims: Claim<unknown>[], filter: string[]): Claim<unknow
 }
 
 async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
-  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits };
+  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits, mutants: o.mutants };
   if (o.replay) return replay(o, app, io);
   const chosen = select(app.claims, o.filter);
   const t0 = Date.now();

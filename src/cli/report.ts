@@ -1,5 +1,5 @@
 import type { Claim } from '../core/claim.js';
-import type { ClaimResult, Counterexample } from '../core/runner.js';
+import type { ClaimResult, Counterexample, MutantResult } from '../core/runner.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
 
 export interface ClaimEntry {
@@ -18,6 +18,15 @@ export interface ClaimEntry {
   counterexample?: Counterexample & { replay: string };
   notes?: string[];
   variants: { name: string; verdict: Verdict; counterexample?: Counterexample & { replay: string } }[];
+  mutants?: MutantResult[];
+}
+
+export interface MutantSummary {
+  total: number;
+  refuted: number;
+  equivalent: number;
+  invalid: number;
+  survived: { claim: string; site: string; mutation: string; note?: string }[];
 }
 
 export interface Report {
@@ -25,6 +34,7 @@ export interface Report {
   digits: number[];
   claims: ClaimEntry[];
   summary: { claims: number; holding: number; variants: number; refutedVariants: number; ok: boolean };
+  mutants?: MutantSummary & { byGroup: Record<string, Omit<MutantSummary, 'survived'> & { survived: number }> };
 }
 
 /** A claim is in order when it holds and every wrong variant is refuted. */
@@ -66,11 +76,36 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | { verdict: 'timeou
     counterexample: withReplay(r.counterexample, claim.id, seed),
     ...(notes.length ? { notes } : {}),
     variants: r.variants.map((v, i) => ({ name: v.name, verdict: v.verdict, counterexample: withReplay(v.counterexample, claim.id, seed, i) })),
+    ...(r.mutants ? { mutants: r.mutants } : {}),
+  };
+}
+
+function mutantSummary(claims: ClaimEntry[]): MutantSummary {
+  const all = claims.flatMap((c) => (c.mutants ?? []).map((m) => ({ claim: c.id, ...m })));
+  return {
+    total: all.length,
+    refuted: all.filter((m) => m.status === 'refuted').length,
+    equivalent: all.filter((m) => m.status === 'equivalent').length,
+    invalid: all.filter((m) => m.status === 'invalid').length,
+    survived: all.filter((m) => m.status === 'survived').map(({ claim, site, mutation, note }) => ({ claim, site, mutation, note })),
   };
 }
 
 export function summarise(seed: number, digits: number, claims: ClaimEntry[]): Report {
   const variants = claims.flatMap((c) => c.variants);
+  const withMutants = claims.some((c) => c.mutants);
+  const groups = [...new Set(claims.map((c) => c.group))];
+  const mutants = withMutants
+    ? {
+        ...mutantSummary(claims),
+        byGroup: Object.fromEntries(
+          groups.map((g) => {
+            const s = mutantSummary(claims.filter((c) => c.group === g));
+            return [g, { ...s, survived: s.survived.length }];
+          }),
+        ),
+      }
+    : undefined;
   return {
     seed,
     digits: [digits, 2 * digits],
@@ -82,6 +117,7 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[]): R
       refutedVariants: variants.filter((v) => v.verdict === 'refuted').length,
       ok: claims.every(claimOk),
     },
+    ...(mutants ? { mutants } : {}),
   };
 }
 
@@ -109,6 +145,13 @@ export function table(report: Report): string {
     for (const v of c.variants.filter((x) => x.verdict !== 'refuted')) lines.push(`!! ${c.id}: wrong variant '${v.name}' not refuted (${v.verdict})`);
     if (c.counterexample) lines.push(`!! ${c.id}: counterexample ${JSON.stringify(c.counterexample.params)}; replay: ${c.counterexample.replay}`);
     for (const n of c.notes ?? []) lines.push(`   ${c.id}: ${n}`);
+  }
+  if (report.mutants) {
+    const m = report.mutants;
+    lines.push('', 'automatic mutants:');
+    for (const [g, x] of Object.entries(m.byGroup)) lines.push(`  ${g.padEnd(10)} ${x.refuted}/${x.total} refuted, ${x.equivalent} equivalent, ${x.invalid} ill-formed, ${x.survived} survived`);
+    lines.push(`  ${'total'.padEnd(10)} ${m.refuted}/${m.total} refuted, ${m.equivalent} equivalent, ${m.invalid} ill-formed, ${m.survived.length} survived`);
+    for (const x of m.survived) lines.push(`  survivor ${x.claim} ${x.site}: ${x.mutation}${x.note ? ` (${x.note})` : ''}`);
   }
   const s = report.summary;
   lines.push('', `${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted: ${s.ok ? 'OK' : 'FAILED'}`);

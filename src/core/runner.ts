@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { applyVariant, type Claim, type Encoding, type Flags, type Variant } from './claim.js';
+import { mutantsOf } from './mutants.js';
 import { residuals, symbolicDecision } from './evaluate.js';
 import { classify, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
@@ -12,6 +13,10 @@ export interface RunOptions {
   digits: number;
   /** replay a single case: fast-check's counterexample path */
   path?: string;
+  /** also run the automatic mutants of the encoding */
+  mutants?: boolean;
+  /** shrink steps allowed for a refutation */
+  maxShrinks?: number;
 }
 
 export interface CaseReport {
@@ -44,8 +49,17 @@ export interface CheckResult {
   counterexample?: Counterexample;
 }
 
+export interface MutantResult {
+  site: string;
+  mutation: string;
+  /** refuted; equivalent (symbolically); invalid (ill-formed: the evaluation failed); survived */
+  status: 'refuted' | 'equivalent' | 'invalid' | 'survived';
+  note?: string;
+}
+
 export interface ClaimResult extends CheckResult {
   variants: ({ name: string } & CheckResult)[];
+  mutants?: MutantResult[];
   durationMs: number;
 }
 
@@ -92,7 +106,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let counted = 0;
   let failing = false;
   const errors: string[] = [];
-  const prop = fc.property(fc.limitShrink(claim.domain, MAX_SHRINKS), (p) => {
+  const prop = fc.property(fc.limitShrink(claim.domain, opts.maxShrinks ?? MAX_SHRINKS), (p) => {
     const r = evaluateCase(claim, enc, flags, p, opts.digits);
     if (!failing) {
       counted++;
@@ -155,5 +169,34 @@ export function runClaim<P>(claim: Claim<P>, opts: RunOptions): ClaimResult {
   // variants stop at their first refuting case: fewer runs suffice to find it
   const vopts = { ...opts, runs: Math.min(opts.runs ?? claim.runs ?? 100, 40) };
   const variants = claim.variants.map((v) => ({ name: v.name, ...check(claim, v, vopts) }));
-  return { ...main, variants, durationMs: Math.round(performance.now() - t0) };
+  const mutants = opts.mutants ? mutationAnalysis(claim, opts) : undefined;
+  return { ...main, variants, ...(mutants ? { mutants } : {}), durationMs: Math.round(performance.now() - t0) };
+}
+
+/** Whether the symbolic route evaluates a site at all (a definition bound in every scope is not). */
+function evaluatedSymbolically<P>(claim: Claim<P>, site: string): boolean {
+  const sym = claim.symbolic;
+  if (!sym) return false;
+  const [kind, name] = site.split(' ') as [string, string];
+  if (kind === 'def') return sym.scopes().some((s) => !(name in s));
+  const eq = name.split('.')[0]!;
+  return !sym.equations || sym.equations.includes(eq);
+}
+
+/**
+ * Check every automatic mutant as a wrong variant (few cases, no shrinking: a refutation is
+ * all that is asked). A survivor is equivalent only when the symbolic route shows it; one
+ * that holds numerically on every case is a survivor to look at, and says so.
+ */
+export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantResult[] {
+  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? 100, 12), maxShrinks: 0, mutants: false };
+  return mutantsOf(claim.encoding).map((m): MutantResult => {
+    const r = check(claim, m.variant, mopts);
+    const base = { site: m.site, mutation: m.mutation };
+    if (r.verdict === 'refuted' || r.verdict === 'conflict') return { ...base, status: 'refuted' };
+    if (r.errors.length > 0 && r.runs > 0 && r.numeric === 'wanders') return { ...base, status: 'invalid', note: r.errors[0] };
+    if (r.symbolic === 'zero' && evaluatedSymbolically(claim, m.site)) return { ...base, status: 'equivalent', note: 'reduces to zero symbolically, like the original' };
+    const note = r.numeric === 'holds' ? 'holds on every drawn case: equivalent on this domain, or a blind spot' : `${r.verdict} (${r.numeric})`;
+    return { ...base, status: 'survived', note };
+  });
 }

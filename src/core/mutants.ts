@@ -1,0 +1,91 @@
+import { parse, type MathNode } from 'mathjs';
+import type { Encoding, Variant } from './claim.js';
+
+/**
+ * Automatic mutants of an encoding: every expression (definitions and both sides of each
+ * equation) is mutated one place at a time — a sign flipped, a constant doubled or halved,
+ * an exponent moved by one, a term dropped, a transpose removed, the whole side doubled or
+ * negated. Each mutant is a Variant, checked like the hand-written wrong variants.
+ */
+export interface Mutant {
+  /** where: "def A", "eq balance.rhs" */
+  site: string;
+  mutation: string;
+  variant: Variant;
+}
+
+type Rewrite = { mutation: string; node: MathNode };
+
+function rewrites(node: MathNode): Rewrite[] {
+  const out: Rewrite[] = [];
+  const n = node as unknown as { type: string; fn?: string | { name: string }; op?: string; args?: MathNode[]; value?: unknown };
+  const M = parse; // build nodes by parsing text: simplest and always well-formed
+  const text = (x: MathNode): string => x.toString();
+  if (n.type === 'OperatorNode') {
+    const [a, b] = n.args as [MathNode, MathNode];
+    switch (n.fn) {
+      case 'add':
+        out.push({ mutation: `sign flipped: ${text(node)} -> ${text(a)} - (${text(b)})`, node: M(`(${text(a)}) - (${text(b)})`) });
+        out.push({ mutation: `term dropped: ${text(node)} -> ${text(a)}`, node: a });
+        out.push({ mutation: `term dropped: ${text(node)} -> ${text(b)}`, node: b });
+        break;
+      case 'subtract':
+        out.push({ mutation: `sign flipped: ${text(node)} -> ${text(a)} + (${text(b)})`, node: M(`(${text(a)}) + (${text(b)})`) });
+        out.push({ mutation: `term dropped: ${text(node)} -> ${text(a)}`, node: a });
+        break;
+      case 'unaryMinus':
+        out.push({ mutation: `sign flipped: ${text(node)} -> ${text(a)}`, node: a });
+        break;
+      case 'pow':
+      case 'dotPow':
+        for (const d of [1, -1]) out.push({ mutation: `exponent ${d > 0 ? '+1' : '-1'}: ${text(node)}`, node: M(`(${text(a)}) ${n.op} ((${text(b)}) + (${d}))`) });
+        break;
+      default:
+        break;
+    }
+  } else if (n.type === 'ConstantNode' && typeof n.value === 'number' && n.value !== 0) {
+    out.push({ mutation: `constant doubled: ${n.value} -> ${2 * n.value}`, node: M(String(2 * n.value)) });
+    out.push({ mutation: `constant halved: ${n.value} -> ${n.value / 2}`, node: M(String(n.value / 2)) });
+  } else if (n.type === 'FunctionNode' && (n.fn as { name: string }).name === 'transpose') {
+    out.push({ mutation: `transpose removed (indices swapped): ${text(node)}`, node: n.args![0]! });
+  }
+  return out;
+}
+
+/** All single-site mutants of one expression, plus the whole expression doubled and negated. */
+export function mutateExpression(expr: string): { mutation: string; expr: string }[] {
+  const root = parse(expr);
+  const seen = new Set<string>([root.toString()]);
+  const out: { mutation: string; expr: string }[] = [];
+  const add = (mutation: string, e: string): void => {
+    if (seen.has(e)) return;
+    seen.add(e);
+    out.push({ mutation, expr: e });
+  };
+  add('factor 2 on the whole side', `2 * (${expr})`);
+  add('whole side negated', `-(${expr})`);
+  const sites: MathNode[] = [];
+  root.traverse((node) => sites.push(node));
+  sites.forEach((site, k) => {
+    for (const r of rewrites(site)) {
+      let i = -1;
+      const mutated = root.transform((node) => (++i === k ? r.node : node));
+      add(r.mutation, mutated.toString());
+    }
+  });
+  return out;
+}
+
+export function mutantsOf(enc: Encoding): Mutant[] {
+  const out: Mutant[] = [];
+  for (const [name, expr] of enc.defs)
+    for (const m of mutateExpression(expr)) out.push({ site: `def ${name}`, mutation: m.mutation, variant: { name: `mutant: def ${name}: ${m.mutation}`, defs: { [name]: m.expr } } });
+  for (const q of enc.equations)
+    for (const side of ['lhs', 'rhs'] as const) {
+      // a side that is the literal 0 mutates only to itself
+      if (q[side].trim() === '0') continue;
+      for (const m of mutateExpression(q[side]))
+        out.push({ site: `eq ${q.name}.${side}`, mutation: m.mutation, variant: { name: `mutant: ${q.name}.${side}: ${m.mutation}`, equations: { [q.name]: { [side]: m.expr } } } });
+    }
+  return out;
+}
