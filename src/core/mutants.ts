@@ -76,9 +76,28 @@ export function mutateExpression(expr: string): { mutation: string; expr: string
   return out;
 }
 
+/** Names an expression reads. */
+function symbols(expr: string): Set<string> {
+  const out = new Set<string>();
+  parse(expr).traverse((node) => {
+    if (node.type === 'SymbolNode') out.add((node as unknown as { name: string }).name);
+  });
+  return out;
+}
+
+/** The definitions the equations read, directly or through other definitions. */
+export function liveDefs(enc: Encoding): Set<string> {
+  const live = new Set<string>();
+  for (const q of enc.equations) for (const e of [q.lhs, q.rhs, q.scale ?? '0']) for (const s of symbols(e)) live.add(s);
+  for (const [name, expr] of [...enc.defs].reverse()) if (live.has(name)) for (const s of symbols(expr)) live.add(s);
+  return live;
+}
+
 export function mutantsOf(enc: Encoding): Mutant[] {
   const out: Mutant[] = [];
-  for (const [name, expr] of enc.defs)
+  const live = liveDefs(enc);
+  // a definition no equation reads cannot change a verdict: not a mutant worth the name
+  for (const [name, expr] of enc.defs.filter(([n]) => live.has(n)))
     for (const m of mutateExpression(expr)) out.push({ site: `def ${name}`, mutation: m.mutation, variant: { name: `mutant: def ${name}: ${m.mutation}`, defs: { [name]: m.expr } } });
   for (const q of enc.equations)
     for (const side of ['lhs', 'rhs'] as const) {
