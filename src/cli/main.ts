@@ -86,9 +86,10 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
         entries.set(id, entry(byId.get(id)!, r, o.seed, o.digits));
         progress(id, r.verdict);
       },
-      (id, ms) => {
-        entries.set(id, entry(byId.get(id)!, { verdict: 'timeout', durationMs: ms }, o.seed, o.digits));
-        progress(id, 'timeout');
+      (id, ms, why) => {
+        const lost = why === 'timeout' ? { verdict: 'timeout' as const, durationMs: ms } : { verdict: 'inconclusive' as const, durationMs: ms, note: `engine error: ${why.message}` };
+        entries.set(id, entry(byId.get(id)!, lost, o.seed, o.digits));
+        progress(id, lost.verdict);
       },
     );
   } else {

@@ -8,8 +8,9 @@ export interface BatchMessage<R> {
 
 /**
  * Run batches of claims on worker threads, `jobs` at a time. A batch shares one worker so that
- * its claims share instance caches. Each claim has `timeoutMs`: past it the worker is
- * terminated, that claim reports a timeout, and the rest of its batch goes on in a fresh worker.
+ * its claims share instance caches. Each claim has `timeoutMs`: past it (or when the worker
+ * dies) the worker is terminated, that claim is reported lost, and the rest of its batch goes
+ * on in a fresh worker.
  */
 export async function runBatches<R>(
   workerUrl: URL,
@@ -18,11 +19,11 @@ export async function runBatches<R>(
   jobs: number,
   timeoutMs: number,
   onResult: (id: string, r: R) => void,
-  onTimeout: (id: string, ms: number) => void,
+  onLost: (id: string, ms: number, why: 'timeout' | Error) => void,
 ): Promise<void> {
   const queue = batches.filter((b) => b.length > 0).map((b) => [...b]);
   const runOne = (ids: string[]): Promise<string[]> =>
-    new Promise((resolve, reject) => {
+    new Promise((resolve) => {
       const pending = [...ids];
       const w = new Worker(workerUrl, { workerData: payload(ids) });
       let started = Date.now();
@@ -32,8 +33,7 @@ export async function runBatches<R>(
         started = Date.now();
         timer = setTimeout(() => {
           void w.terminate();
-          const late = pending.shift()!;
-          onTimeout(late, Date.now() - started);
+          onLost(pending.shift()!, Date.now() - started, 'timeout');
           resolve(pending);
         }, timeoutMs);
       };
@@ -47,9 +47,12 @@ export async function runBatches<R>(
           resolve([]);
         } else arm();
       });
+      // a worker that dies takes only its current claim with it
       w.once('error', (e) => {
         clearTimeout(timer);
-        reject(e);
+        void w.terminate();
+        onLost(pending.shift()!, Date.now() - started, e);
+        resolve(pending);
       });
     });
   const lane = async (): Promise<void> => {

@@ -48,19 +48,27 @@ function withReplay(ce: Counterexample | undefined, id: string, seed: number, va
   return { ...ce, replay: `scalecheck verify --seed ${seed} --replay ${tag}:${ce.path}` };
 }
 
-export function entry(claim: Claim<unknown>, r: ClaimResult | { verdict: 'timeout'; durationMs: number }, seed: number, digits: number): ClaimEntry {
+/** A claim whose worker overran its budget or died: no cases to report. */
+export interface LostClaim {
+  verdict: 'timeout' | 'inconclusive';
+  durationMs: number;
+  note?: string;
+}
+
+export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: number, digits: number): ClaimEntry {
   const base = { id: claim.id, group: claim.group, kind: claim.kind, source: claim.source, digits: [digits, 2 * digits] };
   if (!('runs' in r)) {
     return {
       ...base,
-      verdict: 'timeout',
+      verdict: r.verdict,
       runs: 0,
       maxResidual: 'n/a',
       maxResidualByDigits: {},
       symbolic: 'n/a',
       degenerate: 0,
       durationMs: r.durationMs,
-      variants: claim.variants.map((v) => ({ name: v.name, verdict: 'timeout' as Verdict })),
+      ...(r.note ? { notes: [r.note] } : {}),
+      variants: claim.variants.map((v) => ({ name: v.name, verdict: r.verdict as Verdict })),
     };
   }
   const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wanderingCase ? [`${r.wandering} case(s) with a wandering residual, first ${JSON.stringify(r.wanderingCase.params)}: ${JSON.stringify(r.wanderingCase.residuals)}`] : [])];

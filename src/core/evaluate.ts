@@ -68,8 +68,8 @@ function decideOne(enc: Encoding, scope: SymScope, only?: string[]): ZeroDecisio
       if (d === 'undecided') undecided = true;
     }
     return undecided ? 'undecided' : 'zero';
-  } catch (e) {
-    if (e instanceof Unsupported) return 'undecided';
-    throw e;
+  } catch {
+    // unsupported or ill-formed (a mutant with mismatched shapes): no symbolic statement
+    return 'undecided';
   }
 }
