@@ -6,6 +6,10 @@ import { offdiv, pairdiff, shellIndicator, type ScalarOps } from './primitives.j
 export type Sym = string | string[] | string[][];
 export type SymScope = Record<string, Sym>;
 
+// nerdamer abandons simplifications after TIMEOUT ms of wall time (800 by default): on a loaded
+// machine that makes decisions depend on the load. A generous bound keeps them deterministic.
+nerdamer.set('TIMEOUT', 60_000);
+
 const ops: ScalarOps<string> = {
   sub: (a, b) => `(${a})-(${b})`,
   div: (a, b) => `(${a})/(${b})`,
@@ -139,6 +143,10 @@ export type ZeroDecision = 'zero' | 'nonzero' | 'undecided';
  * proves it nonzero. Anything else is undecided, never guessed.
  */
 export function decideZero(x: Sym): ZeroDecision {
+  // nerdamer keeps every parsed expression in a global store: clear it so that a long run
+  // (many claims and mutants in one worker) decides the same as a fresh one
+  nerdamer.flush();
+  nerdamer.clearVars();
   const entries = (Array.isArray(x) ? (x as unknown[]).flat() : [x]) as string[];
   let undecided = false;
   for (const e of entries) {
