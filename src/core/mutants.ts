@@ -103,8 +103,11 @@ export function mutantsOf(enc: Encoding): Mutant[] {
     for (const side of ['lhs', 'rhs'] as const) {
       // a side that is the literal 0 mutates only to itself
       if (q[side].trim() === '0') continue;
+      const otherIsZero = q[side === 'lhs' ? 'rhs' : 'lhs'].trim() === '0';
       for (const m of mutateExpression(q[side]))
-        out.push({ site: `eq ${q.name}.${side}`, mutation: m.mutation, variant: { name: `mutant: ${q.name}.${side}: ${m.mutation}`, equations: { [q.name]: { [side]: m.expr } } } });
+        // x = 0 and 2x = 0 (or -x = 0) are the same statement: equivalent by construction
+        if (!(otherIsZero && (m.mutation === 'factor 2 on the whole side' || m.mutation === 'whole side negated')))
+          out.push({ site: `eq ${q.name}.${side}`, mutation: m.mutation, variant: { name: `mutant: ${q.name}.${side}: ${m.mutation}`, equations: { [q.name]: { [side]: m.expr } } } });
     }
   return out;
 }
