@@ -187,7 +187,7 @@ export const transferAntisymmetry: Claim<ShellParams> = {
     return { scope: { ...spectralScope(P), h: params.h4 / 4, dN_fd: dec(F, dN[0]!) } };
   },
   symbolic: {
-    scopes: () => [4, 5].map((n) => ({ A: sym.antisymmetric('a', n), c: sym.vector('c', n), Ind: sym.shells(Array.from({ length: n }, (_, i) => -(i % 3))) })),
+    scopes: () => [3, 4].map((n) => ({ A: sym.antisymmetric('a', n), c: sym.vector('c', n), Ind: sym.shells(Array.from({ length: n }, (_, i) => -(i % 3))) })),
     equations: ['antisymmetry', 'total'],
   },
   tolerance: FD_TOLERANCE,

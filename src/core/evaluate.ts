@@ -36,8 +36,21 @@ export function residuals(enc: Encoding, scope: Scope, digits: number): Residual
   });
 }
 
-/** Evaluate the same encoding symbolically and decide whether every equation reduces to zero. */
+const decisions = new Map<string, ZeroDecision>();
+
+/**
+ * Evaluate the same encoding symbolically and decide whether every equation (or those named)
+ * reduces to zero. Memoised on what the decision reads: a variant that changes only an
+ * equation outside the symbolic proof reuses the claim's decision.
+ */
 export function symbolicDecision(enc: Encoding, scopes: SymScope[], only?: string[]): ZeroDecision {
+  const key = JSON.stringify([enc.defs, enc.equations.filter((q) => !only || only.includes(q.name)), scopes]);
+  let d = decisions.get(key);
+  if (d === undefined) decisions.set(key, (d = decideAll(enc, scopes, only)));
+  return d;
+}
+
+function decideAll(enc: Encoding, scopes: SymScope[], only?: string[]): ZeroDecision {
   let undecided = false;
   for (const scope of scopes) {
     const d = decideOne(enc, scope, only);
