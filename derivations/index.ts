@@ -3,5 +3,7 @@ import type { Claim } from '../src/core/claim.js';
 import { flowClaims } from './flow.js';
 import { katoClaims } from './kato.js';
 import { shellClaims } from './shell.js';
+import { diagClaims } from './diag.js';
+import { dlnClaims } from './dln.js';
 
-export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims] as Claim<unknown>[];
+export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...diagClaims, ...dlnClaims] as Claim<unknown>[];
