@@ -5,5 +5,7 @@ import { katoClaims } from './kato.js';
 import { shellClaims } from './shell.js';
 import { diagClaims } from './diag.js';
 import { dlnClaims } from './dln.js';
+import { transportClaims } from './transport.js';
+import { grsdClaims } from './grsd.js';
 
-export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...diagClaims, ...dlnClaims] as Claim<unknown>[];
+export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...grsdClaims, ...diagClaims, ...dlnClaims] as Claim<unknown>[];

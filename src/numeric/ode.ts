@@ -97,7 +97,8 @@ export type Field = (t: bigint, y: Vec) => Vec;
  * extrapolation table agrees to the working precision. Outputs at each of `times`.
  */
 export function integrateGBS(F: Fixed, f: Field, t0: bigint, y0: Vec, times: bigint[], opts: { kmax?: number } = {}): Vec[] {
-  const kmax = opts.kmax ?? Math.max(8, Math.ceil(F.digits / 4));
+  // too few columns make every step at high precision a rejection: about 0.4 digits per column
+  const kmax = opts.kmax ?? Math.max(16, Math.ceil(0.4 * F.digits));
   const tolLog2 = -(F.bits - 24);
   const out: Vec[] = [];
   let t = t0;
