@@ -94,10 +94,16 @@ usage:
   scalecheck verify [--filter PREFIX]... [--runs N] [--digits D] [--seed S]
                     [--json FILE] [--junit FILE] [--jobs J] [--timeout SECONDS]
                     [--replay ID[#VARIANT]:PATH] [--mutants] [--quiet]
+  scalecheck exponents MODEL --PARAM VALUE ... [--latex | --json]
+  scalecheck exponents --list
   scalecheck list
   scalecheck help
 
 verify runs every claim (or those whose id starts with a PREFIX) as a seeded property:
 each drawn case is evaluated at D and 2D digits (default 40 and 80). Exit 0 iff every
 claim holds and every wrong variant is refuted, 1 otherwise, 2 on bad input.
---mutants also checks every automatic mutant of each encoding and reports survivors.`;
+--mutants also checks every automatic mutant of each encoding and reports survivors.
+
+exponents prints a model's scaling laws (formula and value) for the given parameters, in
+the regime that applies; outside the model's domain, or where no regime's derivation
+holds, it says so and exits 2. --list shows the models and their parameters.`;

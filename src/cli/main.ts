@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import type { Claim } from '../core/claim.js';
 import { check, runClaim, type ClaimResult, type RunOptions } from '../core/runner.js';
+import type { LawModel } from '../core/laws.js';
 import { HELP, parseVerify, UsageError, type VerifyOptions } from './args.js';
+import { lawsFor, modelList, parseExponents, renderLaws } from './exponents.js';
 import { runBatches } from './pool.js';
 import { claimOk, entry, junit, summarise, table, type ClaimEntry } from './report.js';
 
@@ -13,6 +15,8 @@ export interface Io {
 
 export interface App {
   claims: Claim<unknown>[];
+  /** the exponent models `scalecheck exponents` knows */
+  models?: LawModel[];
   /** the worker entry that loads the same catalogue; absent: claims run in this thread */
   workerUrl?: URL;
 }
@@ -28,15 +32,26 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
         if (rest.length) throw new UsageError(`'list' takes no arguments`);
         for (const c of app.claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants`);
         return 0;
+      case 'exponents': {
+        const models = app.models ?? [];
+        if (rest.length === 1 && rest[0] === '--list') {
+          io.out(modelList(models));
+          return 0;
+        }
+        const o = parseExponents(rest);
+        const { model, result } = lawsFor(models, o);
+        io.out(renderLaws(model, result, o.format));
+        return 0;
+      }
       case 'help':
       case '--help':
       case '-h':
         io.out(HELP);
         return 0;
       case undefined:
-        throw new UsageError(`missing command (verify, list, help)`);
+        throw new UsageError(`missing command (verify, exponents, list, help)`);
       default:
-        throw new UsageError(`unknown command '${cmd}' (verify, list, help)`);
+        throw new UsageError(`unknown command '${cmd}' (verify, exponents, list, help)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,4 +1,5 @@
-import type { Claim } from '../core/claim.js';
+import type { Claim, Figure } from '../core/claim.js';
+import { levelsOf } from '../core/runner.js';
 import type { ClaimResult, Counterexample, MutantResult } from '../core/runner.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
 
@@ -7,11 +8,18 @@ export interface ClaimEntry {
   group: string;
   kind: string;
   source: string;
+  statement: string;
   verdict: Verdict;
   runs: number;
-  digits: number[];
+  /** residuals measured at working digits (identities) or over growing ranges (scaling claims) */
+  axis: 'digits' | 'range';
+  levels: number[];
+  /** what a range level counts (scaling claims) */
+  levelLabel?: string;
+  tolerance?: number;
+  /** the worst residual at the last level */
   maxResidual: string;
-  maxResidualByDigits: Record<string, string>;
+  maxResidualByLevel: Record<string, string>;
   symbolic: string;
   degenerate: number;
   durationMs: number;
@@ -19,6 +27,7 @@ export interface ClaimEntry {
   notes?: string[];
   variants: { name: string; verdict: Verdict; counterexample?: Counterexample & { replay: string } }[];
   mutants?: MutantResult[];
+  figure?: Figure;
 }
 
 export interface MutantSummary {
@@ -56,14 +65,24 @@ export interface LostClaim {
 }
 
 export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: number, digits: number): ClaimEntry {
-  const base = { id: claim.id, group: claim.group, kind: claim.kind, source: claim.source, digits: [digits, 2 * digits] };
+  const levels = levelsOf(claim, digits);
+  const base = {
+    id: claim.id,
+    group: claim.group,
+    kind: claim.kind,
+    source: claim.source,
+    statement: claim.statement,
+    axis: claim.ranges ? ('range' as const) : ('digits' as const),
+    levels,
+    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', tolerance: claim.ranges.tolerance } : {}),
+  };
   if (!('runs' in r)) {
     return {
       ...base,
       verdict: r.verdict,
       runs: 0,
       maxResidual: 'n/a',
-      maxResidualByDigits: {},
+      maxResidualByLevel: {},
       symbolic: 'n/a',
       degenerate: 0,
       durationMs: r.durationMs,
@@ -76,8 +95,8 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: n
     ...base,
     verdict: r.verdict,
     runs: r.runs,
-    maxResidual: r.maxResidual[2 * digits] ?? 'n/a',
-    maxResidualByDigits: r.maxResidual,
+    maxResidual: r.maxResidual[levels[levels.length - 1]!] ?? 'n/a',
+    maxResidualByLevel: r.maxResidual,
     symbolic: r.symbolic,
     degenerate: r.degenerate,
     durationMs: r.durationMs,
@@ -85,6 +104,7 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: n
     ...(notes.length ? { notes } : {}),
     variants: r.variants.map((v, i) => ({ name: v.name, verdict: v.verdict, counterexample: withReplay(v.counterexample, claim.id, seed, i) })),
     ...(r.mutants ? { mutants: r.mutants } : {}),
+    ...(r.figure ? { figure: r.figure } : {}),
   };
 }
 
@@ -130,17 +150,17 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[]): R
 }
 
 export function table(report: Report): string {
-  const [lo, hi] = report.digits as [number, number];
-  const rows = [['claim', 'verdict', 'cases', 'degen', `resid@${lo}`, `resid@${hi}`, 'symbolic', 'variants', 'time']];
+  const rows = [['claim', 'verdict', 'cases', 'degen', 'residual: first level', 'last level', 'symbolic', 'variants', 'time']];
   for (const c of report.claims) {
     const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
+    const at = (l: number | undefined): string => (l === undefined ? 'n/a' : `${c.maxResidualByLevel[l] ?? 'n/a'} @${l}${c.axis === 'digits' ? 'd' : ''}`);
     rows.push([
       c.id,
       c.verdict,
       String(c.runs),
       String(c.degenerate),
-      c.maxResidualByDigits[lo] ?? 'n/a',
-      c.maxResidualByDigits[hi] ?? 'n/a',
+      at(c.levels[0]),
+      at(c.levels[c.levels.length - 1]),
       c.symbolic,
       `${refuted}/${c.variants.length} refuted`,
       `${(c.durationMs / 1000).toFixed(1)}s`,

@@ -25,11 +25,52 @@ export interface Encoding {
 /** Switches a variant may pass to the instance builder (for variants that change a rule, not a formula). */
 export type Flags = Readonly<Record<string, boolean | number | string>>;
 
+export interface Series {
+  name: string;
+  x: number[];
+  y: number[];
+}
+
+/**
+ * A picture of one drawn case, for the report: a scaling claim's measured quantity on log-log
+ * axes beside its formula and the fitted local slopes, or a heatmap (e.g. shell energy over
+ * shell and time) with curves drawn on it.
+ */
+export interface Figure {
+  kind: 'loglog' | 'lines' | 'heatmap';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: Series[];
+  /** kind 'heatmap': z[i][j] at (x[j], y[i]); series are drawn over it */
+  heatmap?: { x: number[]; y: number[]; z: number[][]; zLabel: string };
+}
+
 export interface Instance {
   /** the independent route to the truth and the inputs of the encoding, as decimals */
   scope: Scope;
   /** set when the drawn case is near-degenerate or ill-conditioned: reported, never decided */
   degenerate?: string;
+  /** optional picture of the case (kept for the first drawn case, at the widest level) */
+  figure?: Figure;
+}
+
+/**
+ * Scaling claims are measured over growing ranges (decades of time, of N, of d) instead of at
+ * growing working precisions: instance(params, level, flags) receives the range level in place
+ * of the digits. The residual (|measured - formula| / scale, usually scale '1' for exponents)
+ * must shrink as the range grows and end below the tolerance; one that stays put is a
+ * refutation (the measurement converges elsewhere); one still shrinking above it is inconclusive.
+ */
+export interface Ranges {
+  /** range levels, growing */
+  levels: number[];
+  /** the residual the widest range must reach */
+  tolerance: number;
+  /** digits at which the formulas are evaluated (default 30) */
+  digits?: number;
+  /** what a level counts, for reports (e.g. 'decades of t') */
+  label?: string;
 }
 
 export interface Variant {
@@ -51,8 +92,13 @@ export interface Claim<P = unknown> {
   statement: string;
   domain: fc.Arbitrary<P>;
   encoding: Encoding;
-  /** builds one drawn case at a working precision of `digits` decimal digits */
+  /**
+   * builds one drawn case at a working precision of `digits` decimal digits (for claims with
+   * `ranges`: at that range level)
+   */
   instance(params: P, digits: number, flags: Flags): Instance;
+  /** scaling claims: checked over growing ranges instead of precisions */
+  ranges?: Ranges;
   /**
    * Symbolic inputs under which the encoding's equations (all, or those named) must reduce
    * to zero; inputs named like a definition stand in for it.

@@ -23,3 +23,23 @@ export function classify(rLo: Decimal, rHi: Decimal, lo: number, hi: number, tau
   if (b > -tau * lo && Math.abs(a - b) <= 2) return 'fails';
   return 'wanders';
 }
+
+/**
+ * The range rule for scaling claims, on the residuals e_1..e_m at growing ranges:
+ * - holds: e_m is below the tolerance and the error shrank overall (or every e_i is already a
+ *   tenth of the tolerance: converged at the narrowest range);
+ * - fails: e_m is above the tolerance and the last step did not shrink it (e_m >= 0.7 e_(m-1)):
+ *   the measurement converges to something else;
+ * - wanders: above the tolerance but still shrinking: the range is too short to decide.
+ */
+export function classifyRange(errors: Decimal[], tolerance: number): CaseOutcome {
+  if (errors.length < 2 || errors.some((e) => !e.isFinite())) return 'wanders';
+  const tol = new Decimal(tolerance);
+  const first = errors[0]!;
+  const last = errors[errors.length - 1]!;
+  const prev = errors[errors.length - 2]!;
+  const largest = Decimal.max(...errors);
+  if (last.lte(tol) && (last.lt(first) || largest.lte(tol.div(10)))) return 'holds';
+  if (last.gt(tol) && last.gte(prev.mul(0.7))) return 'fails';
+  return 'wanders';
+}

@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { applyVariant, type Claim, type Encoding, type Flags, type Variant } from './claim.js';
+import { applyVariant, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
 import { mutantsOf } from './mutants.js';
 import { residuals, symbolicDecision } from './evaluate.js';
-import { classify, type CaseOutcome } from './precision.js';
+import { classify, classifyRange, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
 
 export interface RunOptions {
@@ -25,6 +25,7 @@ export interface CaseReport {
   residuals: Record<number, string>;
   worstEquation?: string;
   note?: string;
+  figure?: Figure;
 }
 
 export interface Counterexample {
@@ -45,8 +46,13 @@ export interface CheckResult {
   /** the first wandering case, for the report */
   wanderingCase?: CaseReport;
   errors: string[];
+  /** what the residuals were measured against: working digits, or range levels (scaling claims) */
+  axis: 'digits' | 'range';
+  levels: number[];
   maxResidual: Record<number, string>;
   counterexample?: Counterexample;
+  /** the first drawn case's picture, if the claim draws one */
+  figure?: Figure;
 }
 
 export interface MutantResult {
@@ -63,28 +69,37 @@ export interface ClaimResult extends CheckResult {
   durationMs: number;
 }
 
-/** Evaluate one drawn case at both precisions and classify it. */
+/** The levels a claim is evaluated at: two working precisions, or its growing ranges. */
+export function levelsOf<P>(claim: Claim<P>, digits: number): number[] {
+  return claim.ranges ? claim.ranges.levels : [digits, 2 * digits];
+}
+
+/** Evaluate one drawn case at every level (both precisions, or every range) and classify it. */
 export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number): CaseReport {
-  const precisions = [digits, 2 * digits];
-  const tau = claim.tolerance ?? 0.9;
+  const levels = levelsOf(claim, digits);
   const worst: Decimal[] = [];
   const res: Record<number, string> = {};
   let worstEquation: string | undefined;
+  let figure: Figure | undefined;
   try {
-    for (const d of precisions) {
-      const inst = claim.instance(params, d, flags);
+    for (const level of levels) {
+      const inst = claim.instance(params, level, flags);
       if (inst.degenerate) return { params, outcome: 'degenerate', residuals: res, note: inst.degenerate };
-      const rs = residuals(enc, inst.scope, d);
+      const rs = residuals(enc, inst.scope, claim.ranges ? (claim.ranges.digits ?? 30) : level);
       let w = rs[0]!;
       for (const r of rs) if (r.residual.gt(w.residual) || r.residual.isNaN()) w = r;
       worst.push(w.residual);
-      res[d] = w.residual.toSignificantDigits(4).toExponential();
+      res[level] = w.residual.toSignificantDigits(4).toExponential();
       worstEquation = w.equation;
+      figure = inst.figure ?? figure;
     }
   } catch (e) {
     return { params, outcome: 'error', residuals: res, note: e instanceof Error ? e.message : String(e) };
   }
-  return { params, outcome: classify(worst[0]!, worst[1]!, digits, 2 * digits, tau), residuals: res, worstEquation };
+  const outcome = claim.ranges
+    ? classifyRange(worst, claim.ranges.tolerance)
+    : classify(worst[0]!, worst[1]!, levels[0]!, levels[1]!, claim.tolerance ?? 0.9);
+  return { params, outcome, residuals: res, worstEquation, ...(figure ? { figure } : {}) };
 }
 
 /**
@@ -98,8 +113,9 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   const enc = applyVariant(claim.encoding, variant);
   const flags = variant?.flags ?? {};
   const runs = opts.runs ?? claim.runs ?? 100;
-  const precisions = [opts.digits, 2 * opts.digits];
+  const precisions = levelsOf(claim, opts.digits);
   const worst: Record<number, Decimal> = {};
+  let figure: Figure | undefined;
   let degenerate = 0;
   let wandering = 0;
   let wanderingCase: CaseReport | undefined;
@@ -110,6 +126,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     const r = evaluateCase(claim, enc, flags, p, opts.digits);
     if (!failing) {
       counted++;
+      figure ??= r.figure;
       if (r.outcome === 'degenerate') degenerate++;
       else if (r.outcome === 'wanders') {
         wandering++;
@@ -157,8 +174,11 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     wandering,
     wanderingCase,
     errors,
+    axis: claim.ranges ? 'range' : 'digits',
+    levels: precisions,
     maxResidual: Object.fromEntries(precisions.map((d) => [d, worst[d]?.toSignificantDigits(4).toExponential() ?? 'n/a'])),
     counterexample,
+    ...(figure ? { figure } : {}),
   };
 }
 

@@ -1,0 +1,118 @@
+/**
+ * Exponent models: the scaling laws a derivation predicts, written once as mathjs formulas in
+ * the model's parameters, by regime. `scalecheck exponents` prints them; the scaling claims of
+ * the catalogue check the very same formula text against measurements (formulaOf).
+ */
+import { evaluate, parse, simplify, type MathNode } from 'mathjs';
+
+export interface LawParam {
+  name: string;
+  meaning: string;
+}
+
+export interface LawKey {
+  /** output key; dotted keys nest in JSON ('compute.N' -> compute: { N }) */
+  key: string;
+  /** what the number means, with its sign convention (e.g. 'L ∝ t^(-lossTime)') */
+  meaning: string;
+}
+
+export interface Regime {
+  name: string;
+  description: string;
+  /** mathjs boolean expression in the parameters */
+  when: string;
+  /** formulas by key; they may use the parameters and other (undotted) keys */
+  formulas: Record<string, string>;
+}
+
+export interface LawModel {
+  name: string;
+  description: string;
+  source: string;
+  params: LawParam[];
+  /** conditions every parameter set must meet, each with the message printed when it does not */
+  domain: { when: string; message: string }[];
+  keys: LawKey[];
+  /** formulas shared by every regime (written through other keys) */
+  derived?: Record<string, string>;
+  regimes: Regime[];
+  /** regions where no regime's derivation holds: checked before the regimes */
+  excluded?: { when: string; why: string }[];
+}
+
+/** A parameter set outside the model's domain, or in no regime: printed as one line, exit 2. */
+export class LawError extends Error {}
+
+function formulasOf(model: LawModel, regime: Regime): Record<string, string> {
+  return { ...(model.derived ?? {}), ...regime.formulas };
+}
+
+/** The formula of a key in a regime, other keys substituted in (still unsimplified text). */
+export function formulaOf(model: LawModel, regimeName: string, key: string): string {
+  const regime = model.regimes.find((r) => r.name === regimeName);
+  if (!regime) throw new Error(`model ${model.name}: no regime ${regimeName}`);
+  return expand(formulasOf(model, regime), key, []).toString({ parenthesis: 'auto' });
+}
+
+function expand(formulas: Record<string, string>, key: string, stack: string[]): MathNode {
+  const text = formulas[key];
+  if (text === undefined) throw new Error(`no formula for ${key}`);
+  if (stack.includes(key)) throw new Error(`formulas refer to each other in a cycle: ${[...stack, key].join(' -> ')}`);
+  return parse(text).transform((node) => {
+    const name = symbolName(node);
+    return name !== undefined && name in formulas ? expand(formulas, name, [...stack, key]) : node;
+  });
+}
+
+function symbolName(node: MathNode): string | undefined {
+  return node.type === 'SymbolNode' ? (node as unknown as { name: string }).name : undefined;
+}
+
+export interface LawResult {
+  model: string;
+  params: Record<string, number>;
+  regime: string;
+  regimeDescription: string;
+  exponents: Record<string, number>;
+  formulas: Record<string, string>;
+  latex: Record<string, string>;
+}
+
+const truthy = (expr: string, params: Record<string, number>): boolean => evaluate(expr, { ...params }) === true;
+
+/** Decide the regime and evaluate every key. Throws LawError outside the domain or any regime. */
+export function evaluateLaws(model: LawModel, params: Record<string, number>): LawResult {
+  for (const p of model.params) if (!(p.name in params)) throw new LawError(`model ${model.name}: missing parameter --${p.name} (${p.meaning})`);
+  for (const [k, v] of Object.entries(params)) {
+    if (!model.params.some((p) => p.name === k)) throw new LawError(`model ${model.name}: unknown parameter --${k} (parameters: ${model.params.map((p) => p.name).join(', ')})`);
+    if (!Number.isFinite(v)) throw new LawError(`model ${model.name}: --${k} must be a finite number`);
+  }
+  for (const d of model.domain) if (!truthy(d.when, params)) throw new LawError(`model ${model.name}: ${d.message}`);
+  for (const x of model.excluded ?? []) if (truthy(x.when, params)) throw new LawError(`model ${model.name}: no regime applies: ${x.why}`);
+  const regime = model.regimes.find((r) => truthy(r.when, params));
+  if (!regime) throw new LawError(`model ${model.name}: no regime's derivation covers these parameters`);
+  const formulas = formulasOf(model, regime);
+  const out: LawResult = { model: model.name, params, regime: regime.name, regimeDescription: regime.description, exponents: {}, formulas: {}, latex: {} };
+  for (const { key } of model.keys) {
+    const node = simplify(expand(formulas, key, []));
+    const value = node.evaluate({ ...params }) as unknown;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new LawError(`model ${model.name}: ${key} is not finite at these parameters`);
+    out.exponents[key] = value;
+    out.formulas[key] = node.toString({ parenthesis: 'auto' });
+    out.latex[key] = node.toTex({ parenthesis: 'auto' });
+  }
+  return out;
+}
+
+/** Dotted keys nested: { 'compute.N': 1 } -> { compute: { N: 1 } }. */
+export function nest<T>(flat: Record<string, T>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flat)) {
+    const parts = k.split('.');
+    let o = out;
+    for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+    o[parts[parts.length - 1]!] = v;
+  }
+  return out;
+}
