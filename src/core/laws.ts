@@ -4,6 +4,7 @@
  * the catalogue check the very same formula text against measurements (formulaOf).
  */
 import { evaluate, parse, simplify, type MathNode } from 'mathjs';
+import type { Figure } from './claim.js';
 
 export interface LawParam {
   name: string;
@@ -39,6 +40,11 @@ export interface LawModel {
   regimes: Regime[];
   /** regions where no regime's derivation holds: checked before the regimes */
   excluded?: { when: string; why: string }[];
+  /**
+   * The simulation beside the predicted laws (`exponents --plot`): measured curves for these
+   * parameters, with the laws' lines drawn from `laws` (the evaluated exponents).
+   */
+  figures?: (params: Record<string, number>, laws: LawResult) => Figure[];
 }
 
 /** A parameter set outside the model's domain, or in no regime: printed as one line, exit 2. */
