@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { main } from '../src/cli/main.js';
 import { claims, models } from '../derivations/index.js';
+import { grsdDiagnostics } from '../derivations/grsd.js';
 
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-main(process.argv.slice(2), { claims, models, workerUrl }, { out: (s) => console.log(s), err: (s) => console.error(s) }).then(
+main(process.argv.slice(2), { claims, models, diagnostics: grsdDiagnostics, workerUrl }, { out: (s) => console.log(s), err: (s) => console.error(s) }).then(
   (code) => {
     process.exitCode = code;
   },

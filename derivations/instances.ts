@@ -10,7 +10,9 @@ import { centralDerivative, extrapolatedDerivative, levelsFor, steps } from '../
 import { Fixed } from '../src/numeric/fixed.js';
 import { maxAbs, maxAbsMat, matmulT, type Mat, type Vec } from '../src/numeric/linalg.js';
 import { seriesEval } from '../src/numeric/ode.js';
+import { minGap } from '../src/numeric/eigen.js';
 import { SpectralPath, type PathSpec, type Snapshot } from '../src/models/path.js';
+import { DesignedPath, type PathDesign } from '../src/models/designed-path.js';
 import { flowSeries, TanhNet, type NetSpec } from '../src/models/network.js';
 
 const contexts = new Map<number, Fixed>();
@@ -28,6 +30,8 @@ export const FD_TOLERANCE = 0.4;
 export interface PathParams extends PathSpec {
   /** t0 = t8 / 8 */
   t8: number;
+  /** a prescribed spectrum (stress tests: clusters, crossings, shell boundaries) in place of the seeded draw; t0 = 0 */
+  design?: PathDesign;
 }
 
 /**
@@ -55,23 +59,28 @@ export function pathDomain(opts: { nMin?: number; nMax?: number; rankDeficient?:
 const paths = new Map<string, SpectralPath>();
 /** One path per (params, digits): claims evaluate several quantities on the same path. */
 export function pathAt(params: PathParams, digits: number, constantJ = false): SpectralPath {
-  const key = `${params.n},${params.p},${params.deg},${params.seed},${params.t8}|${digits}|${constantJ}`;
+  const key = `${params.n},${params.p},${params.deg},${params.seed},${params.t8}|${digits}|${constantJ}${params.design ? JSON.stringify(params.design) : ''}`;
   let P = paths.get(key);
   if (!P) {
     // keep the newest: claims of one affinity revisit the same cases in the same order
     if (paths.size >= 400) paths.delete(paths.keys().next().value!);
     const F = fixedAt(digits);
-    P = new SpectralPath(F, params, F.ratio(params.t8, 8), constantJ);
+    P = params.design ? new DesignedPath(F, params.design, constantJ) : new SpectralPath(F, params, F.ratio(params.t8, 8), constantJ);
     paths.set(key, P);
   }
   return P;
 }
 
-/** The basic spectral scope at t0: M, dM, lambda, U, e. */
+/**
+ * The basic spectral scope at t0: M, dM, lambda, U, e, and mingap, the smallest gap between
+ * consecutive eigenvalues (1 for n = 1): |dM| / mingap bounds the couplings A and dU/dt, a scale
+ * for residuals of quantities that may vanish exactly (eigenvectors that stand still).
+ */
 export function spectralScope(P: SpectralPath): Scope {
   const F = P.F;
   const r = P.ref;
-  return { M: dec(F, r.M), dM: dec(F, r.dM), lambda: dec(F, r.eig.values), U: dec(F, r.eig.vectors), e: dec(F, r.e) };
+  const mingap = minGap(r.eig.values) ?? F.one;
+  return { M: dec(F, r.M), dM: dec(F, r.dM), lambda: dec(F, r.eig.values), U: dec(F, r.eig.vectors), e: dec(F, r.e), mingap: dec(F, mingap) };
 }
 
 /** A near-degenerate spectrum cannot carry the Kato couplings: report it, never decide it. */

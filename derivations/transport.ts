@@ -396,3 +396,4 @@ export const timeReparametrisation: Claim<ReparamParams> = {
 };
 
 export const transportClaims = [logContinuity, timeReparametrisation];
+

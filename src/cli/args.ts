@@ -8,6 +8,8 @@ export interface VerifyOptions {
   seed: number;
   json?: string;
   junit?: string;
+  /** the report as one self-contained HTML page */
+  html?: string;
   jobs: number;
   timeoutMs: number;
   replay?: { id: string; variant?: number; path: string };
@@ -68,6 +70,9 @@ export function parseVerify(argv: string[], cores: number): VerifyOptions {
       case '--junit':
         o.junit = stringOption('junit', value());
         break;
+      case '--html':
+        o.html = stringOption('html', value());
+        break;
       case '--replay': {
         const r = stringOption('replay', value());
         const m = /^([a-z][\w.-]*)(?:#(\d+))?:([\d:]+)$/.exec(r);
@@ -92,10 +97,11 @@ export const HELP = `scalecheck: checks the mathematics of the spectral-shell th
 
 usage:
   scalecheck verify [--filter PREFIX]... [--runs N] [--digits D] [--seed S]
-                    [--json FILE] [--junit FILE] [--jobs J] [--timeout SECONDS]
+                    [--json FILE] [--junit FILE] [--html FILE] [--jobs J] [--timeout SECONDS]
                     [--replay ID[#VARIANT]:PATH] [--mutants] [--quiet]
-  scalecheck exponents MODEL --PARAM VALUE ... [--latex | --json]
+  scalecheck exponents MODEL --PARAM VALUE ... [--latex | --json] [--plot FILE.svg]
   scalecheck exponents --list
+  scalecheck diagnose [--input FILE.json] [--json]
   scalecheck list
   scalecheck help
 
@@ -103,7 +109,13 @@ verify runs every claim (or those whose id starts with a PREFIX) as a seeded pro
 each drawn case is evaluated at D and 2D digits (default 40 and 80). Exit 0 iff every
 claim holds and every wrong variant is refuted, 1 otherwise, 2 on bad input.
 --mutants also checks every automatic mutant of each encoding and reports survivors.
+--html writes the report as one self-contained page (opens offline): summary table, each
+statement typeset, verdicts, wrong variants, and plots of the residuals and of the figures.
 
 exponents prints a model's scaling laws (formula and value) for the given parameters, in
 the regime that applies; outside the model's domain, or where no regime's derivation
-holds, it says so and exits 2. --list shows the models and their parameters.`;
+holds, it says so and exits 2. --list shows the models and their parameters. --plot writes
+the predicted laws, with the model's simulation beside them where it has one, to an SVG file.
+
+diagnose trains small networks (built-in ones, or yours from FILE.json: see README) and prints
+the measured assumptions (kind 'assumption') with a plain reading; they are not verdicts.`;

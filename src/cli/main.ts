@@ -6,7 +6,11 @@ import type { LawModel } from '../core/laws.js';
 import { HELP, parseVerify, UsageError, type VerifyOptions } from './args.js';
 import { lawsFor, modelList, parseExponents, renderLaws } from './exponents.js';
 import { runBatches } from './pool.js';
+import { renderHtml } from '../report/html.js';
+import { lawsSvg } from '../report/laws-plot.js';
 import { claimOk, entry, junit, summarise, table, type ClaimEntry } from './report.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { diagnose, parseDiagnose } from './diagnose.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -17,6 +21,8 @@ export interface App {
   claims: Claim<unknown>[];
   /** the exponent models `scalecheck exponents` knows */
   models?: LawModel[];
+  /** the measured assumptions `scalecheck diagnose` runs */
+  diagnostics?: Diagnostic[];
   /** the worker entry that loads the same catalogue; absent: claims run in this thread */
   workerUrl?: URL;
 }
@@ -31,6 +37,7 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
       case 'list':
         if (rest.length) throw new UsageError(`'list' takes no arguments`);
         for (const c of app.claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants`);
+        for (const d of app.diagnostics ?? []) io.out(`${d.id}\t${d.kind}\t${d.source}\tmeasured by 'scalecheck diagnose'`);
         return 0;
       case 'exponents': {
         const models = app.models ?? [];
@@ -41,17 +48,21 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
         const o = parseExponents(rest);
         const { model, result } = lawsFor(models, o);
         io.out(renderLaws(model, result, o.format));
+        if (o.plot) writeOut(o.plot, await lawsSvg(model, result));
         return 0;
       }
+      case 'diagnose':
+        io.out(diagnose(parseDiagnose(rest), app.diagnostics ?? []));
+        return 0;
       case 'help':
       case '--help':
       case '-h':
         io.out(HELP);
         return 0;
       case undefined:
-        throw new UsageError(`missing command (verify, exponents, list, help)`);
+        throw new UsageError(`missing command (verify, exponents, diagnose, list, help)`);
       default:
-        throw new UsageError(`unknown command '${cmd}' (verify, exponents, list, help)`);
+        throw new UsageError(`unknown command '${cmd}' (verify, exponents, diagnose, list, help)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -119,6 +130,8 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   io.out(table(report));
   if (o.json) writeOut(o.json, JSON.stringify(report, null, 2) + '\n');
   if (o.junit) writeOut(o.junit, junit(report));
+  // the page draws each identity's tolerance line, so it is told the claims' digit fractions
+  if (o.html) writeOut(o.html, await renderHtml({ ...report, claims: report.claims.map((c) => ({ tolerance: byId.get(c.id)?.tolerance, ...c })) }));
   return report.claims.every(claimOk) ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@
  * the catalogue check the very same formula text against measurements (formulaOf).
  */
 import { evaluate, parse, simplify, type MathNode } from 'mathjs';
+import nerdamer from 'nerdamer-prime';
 import type { Figure } from './claim.js';
 
 export interface LawParam {
@@ -61,6 +62,15 @@ export function formulaOf(model: LawModel, regimeName: string, key: string): str
   return expand(formulasOf(model, regime), key, []).toString({ parenthesis: 'auto' });
 }
 
+/**
+ * One expression for a key over every regime: the regimes' conditions as nested mathjs
+ * conditionals, so that a claim drawn across regimes checks each regime's own formula.
+ */
+export function piecewise(model: LawModel, key: string): string {
+  const parts = model.regimes.map((r) => [r.when, formulaOf(model, r.name, key)] as const);
+  return parts.reduceRight((rest, [when, f]) => `((${when}) ? (${f}) : ${rest})`, 'NaN');
+}
+
 function expand(formulas: Record<string, string>, key: string, stack: string[]): MathNode {
   const text = formulas[key];
   if (text === undefined) throw new Error(`no formula for ${key}`);
@@ -101,14 +111,35 @@ export function evaluateLaws(model: LawModel, params: Record<string, number>): L
   const formulas = formulasOf(model, regime);
   const out: LawResult = { model: model.name, params, regime: regime.name, regimeDescription: regime.description, exponents: {}, formulas: {}, latex: {} };
   for (const { key } of model.keys) {
-    const node = simplify(expand(formulas, key, []));
-    const value = node.evaluate({ ...params }) as unknown;
+    const full = expand(formulas, key, []);
+    const value = full.evaluate({ ...params }) as unknown;
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new LawError(`model ${model.name}: ${key} is not finite at these parameters`);
+    const node = readable(full, params, value);
     out.exponents[key] = value;
     out.formulas[key] = node.toString({ parenthesis: 'auto' });
     out.latex[key] = node.toTex({ parenthesis: 'auto' });
   }
   return out;
+}
+
+/**
+ * The formula in its shortest printed form among mathjs's simplification and nerdamer's
+ * (which clears the nested fractions mathjs keeps); a rewrite is kept only if it evaluates to
+ * the same value, so the printed formula is never other than the checked one.
+ */
+function readable(full: MathNode, params: Record<string, number>, value: number): MathNode {
+  const candidates = [simplify(full)];
+  for (const how of ['simplify', 'factor']) {
+    try {
+      const n = simplify(parse(nerdamer(`${how}(${full.toString()})`).toString()));
+      const v = n.evaluate({ ...params }) as unknown;
+      if (typeof v === 'number' && Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value))) candidates.push(n);
+    } catch {
+      // an expression nerdamer cannot rewrite keeps mathjs's form
+    }
+  }
+  const size = (n: MathNode): number => n.toString().replace(/\s/g, '').length;
+  return candidates.reduce((a, b) => (size(b) < size(a) ? b : a));
 }
 
 /** Dotted keys nested: { 'compute.N': 1 } -> { compute: { N: 1 } }. */

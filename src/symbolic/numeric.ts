@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { all, create, type MathJsInstance, type EvalFunction, type Matrix } from 'mathjs';
+import { gamma } from '../numeric/gamma.js';
 import { offdiv, pairdiff, shellIndicator, NULL_SHELL, type ScalarOps } from './primitives.js';
 
 /** Values crossing the API boundary: decimal.js scalars, vectors and matrices. */
@@ -35,6 +36,8 @@ export function mathAt(digits: number): MathJsInstance {
       logshells: (v: MathValue, h: MathValue) => math.matrix(shellIndicator(ops, shellLabels(vec(v), math.bignumber(h as BN) as unknown as BN, digits))),
       /** indicator vector of the numerically zero entries: the null shell */
       nullshell: (v: MathValue) => math.matrix(shellLabels(vec(v), math.bignumber(1) as unknown as BN, digits).map((l) => (l === NULL_SHELL ? ops.one() : ops.zero()))),
+      /** Gamma at the working precision for every real argument (mathjs's BigNumber gamma takes integers only) */
+      gamma: (x: MathValue) => math.bignumber(gamma(new Decimal((x as BN).toString()), digits + 12).toString()),
       /** elementwise exp */
       vexp: (v: MathValue) => math.map(v as Matrix, (x: BN) => math.exp(x as never)),
       /** sum of |v| beyond its r largest entries in magnitude */

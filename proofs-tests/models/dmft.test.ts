@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { psdSqrt, resolvent, sampleCovariance, solveDmft, type DmftOptions, type SeparableDynamics } from '../../src/models/dmft.js';
+import { simulateSeparable } from '../../src/models/separable-gd.js';
+
+/** plain gradient descent on least squares: x' = -g, Delta = x - theta, theta = +-1 */
+const linear: SeparableDynamics = {
+  prior: [
+    { theta: 1, x0: 0, weight: 0.5 },
+    { theta: -1, x0: 0, weight: 0.5 },
+  ],
+  drift: (_x, g, _t, out) => {
+    out[0] = -g;
+    out[1] = 0;
+    out[2] = -1;
+  },
+  readout: (x, theta, out) => {
+    out[0] = x - theta;
+    out[1] = 1;
+  },
+};
+
+/** a nonlinear readout with a state-dependent drift (mobility), to exercise every partial */
+const nonlinear: SeparableDynamics = {
+  prior: [
+    { theta: 0.7, x0: 0.1, weight: 0.3 },
+    { theta: -0.7, x0: -0.1, weight: 0.3 },
+    { theta: 0, x0: 0, weight: 0.4 },
+  ],
+  drift: (x, g, _t, out) => {
+    const m = 1 + 0.5 * Math.tanh(x) ** 2;
+    out[0] = -m * g - 0.1 * x;
+    out[1] = -g * Math.tanh(x) * (1 - Math.tanh(x) ** 2) - 0.1;
+    out[2] = -m;
+  },
+  readout: (x, theta, out) => {
+    out[0] = Math.tanh(x) - theta;
+    out[1] = 1 - Math.tanh(x) ** 2;
+  },
+};
+
+const base: Omit<DmftOptions, 'delta' | 'sigma' | 'dt' | 'steps'> = { samples: 8000, damping: 1, tol: 1e-9, maxIter: 40, seed: 3 };
+
+describe('DMFT building blocks', () => {
+  it('the resolvent inverts I - R for a strictly lower-triangular R', () => {
+    const N = 6;
+    const R = new Float64Array(N * N);
+    for (let k = 0; k < N; k++) for (let j = 0; j < k; j++) R[k * N + j] = Math.sin(3 * k + j) / 2;
+    const Re = resolvent(R, N);
+    for (let i = 0; i < N; i++)
+      for (let c = 0; c < N; c++) {
+        let s = Re[i * N + c]!;
+        for (let j = 0; j < N; j++) s -= R[i * N + j]! * Re[j * N + c]!;
+        expect(s).toBeCloseTo(i === c ? 1 : 0, 12);
+      }
+  });
+
+  it('psdSqrt returns S with S S^T = C, clipping rounding-negative eigenvalues', () => {
+    const N = 5;
+    const C = new Float64Array(N * N);
+    // a rank-2 covariance: singular, as a noise covariance at rest can be
+    const u = [1, 0.5, -0.2, 0.3, 0.9];
+    const v = [0.1, -1, 0.4, 0.2, 0];
+    for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) C[i * N + j] = u[i]! * u[j]! + v[i]! * v[j]!;
+    const S = psdSqrt(C, N);
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let c = 0; c < N; c++) s += S[i * N + c]! * S[j * N + c]!;
+        expect(s).toBeCloseTo(C[i * N + j]!, 10);
+      }
+  });
+
+  it('sampleCovariance is Re (C + sigma^2) Re^T', () => {
+    const N = 3;
+    const Re = Float64Array.from([1, 0, 0, -0.3, 1, 0, 0.1, -0.3, 1]);
+    const C = Float64Array.from([1, 0.5, 0.2, 0.5, 0.8, 0.3, 0.2, 0.3, 0.6]);
+    const Ce = sampleCovariance(Re, C, 0.5, N);
+    // entry (1, 0): sum_jk Re[1,j] (C[j,k] + 0.25) Re[0,k] = -0.3 (1.25) + 1 (0.75)
+    expect(Ce[1 * N + 0]!).toBeCloseTo(-0.3 * 1.25 + 0.75, 12);
+    expect(Ce[0]!).toBeCloseTo(1.25, 12);
+  });
+});
+
+describe('DMFT effective process', () => {
+  // Marchenko–Pastur moments of A = X^T X (X n x d, N(0, 1/d) entries, n = delta d), per d
+  const mp = (delta: number): number[] => [1, delta, delta + delta ** 2, delta * (1 + 3 * delta + delta ** 2), delta * (1 + 6 * delta + 6 * delta ** 2 + delta ** 3)];
+
+  it('reproduces gradient descent on least squares: test error (1/2d) tr (I - dt A)^{2k} and train error', () => {
+    const delta = 0.5;
+    const dt = 0.3;
+    const m = mp(delta);
+    const s = solveDmft(linear, { ...base, delta, sigma: 0, dt, steps: 3 });
+    // (1/d) tr (I - dt A)^2 and (1/d) tr (I - dt A)^4 from the moments
+    const test1 = (1 - 2 * dt * m[1]! + dt ** 2 * m[2]!) / 2;
+    const test2 = [1, -4 * dt, 6 * dt ** 2, -4 * dt ** 3, dt ** 4].reduce((acc, c, j) => acc + c * m[j]!, 0) / 2;
+    // (1/n) theta^T A (I - dt A)^2 theta = (m1 - 2 dt m2 + dt^2 m3) / delta
+    const train1 = (m[1]! - 2 * dt * m[2]! + dt ** 2 * m[3]!) / (2 * delta);
+    expect(s.test[0]).toBeCloseTo(0.5, 12);
+    expect(Math.abs(s.test[1]! / test1 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(s.test[2]! / test2 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(s.train[1]! / train1 - 1)).toBeLessThan(0.02);
+    // the response of Delta^1 to a field on g^0 is -dt exactly (no sampling in it)
+    expect(s.R[1 * 4 + 0]).toBeCloseTo(-dt, 12);
+    // and of Delta^2 to g^0: -dt (1 - dt delta)
+    expect(s.R[2 * 4 + 0]).toBeCloseTo(-dt * (1 - dt * delta), 12);
+  });
+
+  it('is a fixed point: the last sweep changed the kernels by less than the tolerance', () => {
+    const s = solveDmft(nonlinear, { ...base, samples: 2000, delta: 0.8, sigma: 0.2, dt: 0.2, steps: 10 });
+    expect(s.change).toBeLessThan(1e-9);
+    expect(s.iterations).toBeLessThan(40);
+  });
+
+  it('matches averaged finite-d simulations of a nonlinear separable dynamics', () => {
+    const o = { delta: 0.8, sigma: 0.2, dt: 0.2, steps: 10 };
+    const s = solveDmft(nonlinear, { ...base, ...o });
+    const seeds = 6;
+    const gap = (d: number): number => {
+      const train = new Array<number>(o.steps + 1).fill(0);
+      const test = new Array<number>(o.steps + 1).fill(0);
+      for (let q = 0; q < seeds; q++) {
+        const c = simulateSeparable(nonlinear, { ...o, d, seed: 77 + q });
+        c.train.forEach((v, k) => (train[k]! += v / seeds));
+        c.test.forEach((v, k) => (test[k]! += v / seeds));
+      }
+      const rms = (a: number[], b: number[]): number => Math.sqrt(a.reduce((acc, v, k) => acc + (v - b[k]!) ** 2, 0) / a.length) / b[0]!;
+      return Math.max(rms(train, s.train), rms(test, s.test));
+    };
+    const g400 = gap(400);
+    expect(g400).toBeLessThan(0.03);
+    // the memory (Onsager) term is load-bearing: without it the curves are far off
+    const ablated = solveDmft(nonlinear, { ...base, ...o, ablate: 'response' });
+    const off = Math.max(...ablated.train.map((v, k) => Math.abs(v - s.train[k]!) / s.train[0]!));
+    expect(off).toBeGreaterThan(5 * g400);
+  });
+});
