@@ -8,13 +8,14 @@ import { diagClaims } from './diag.js';
 import { dlnClaims } from './dln.js';
 import { transportClaims } from './transport.js';
 import { transportScalingClaims } from './transport-scaling.js';
+import { doubleDescent } from './double-descent.js';
 import { grsdClaims } from './grsd.js';
 import { lazyModel, transportModel } from './transport-laws.js';
 import { miClaims } from './mi.js';
 import { cascadeModel } from './mi-laws.js';
 import { dlnModel } from './dln-laws.js';
 
-export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims] as Claim<unknown>[];
+export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims] as Claim<unknown>[];
 
 /** The exponent models of `scalecheck exponents`: the same formulas the scaling claims check. */
 export const models: LawModel[] = [lazyModel, transportModel, cascadeModel, dlnModel];

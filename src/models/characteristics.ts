@@ -5,8 +5,10 @@
  * decades of time cost a few hundred steps; carriers that leave through the top (s >= sTop)
  * or have decayed below e^-60 are dropped from the active set.
  */
+/** ds/dt = speed(s) clock(t): separable, so a step costs two speeds and one rate per carrier. */
 export interface CarrierField {
-  u: (s: number, t: number) => number;
+  speed: (s: number) => number;
+  clock: (t: number) => number;
   r: (s: number) => number;
   sTop: number;
 }
@@ -19,6 +21,8 @@ export function carriedEnergy(field: CarrierField, s0: ArrayLike<number>, w: Arr
   const n = s0.length;
   const s = Float64Array.from(s0);
   const decay = new Float64Array(n);
+  // the decay rate at each carrier's current position, reused as the next step's left end
+  const rate = Float64Array.from(s, (x) => field.r(x));
   let active = Int32Array.from({ length: n }, (_, i) => i);
   let count = n;
   const out: number[] = [];
@@ -37,15 +41,18 @@ export function carriedEnergy(field: CarrierField, s0: ArrayLike<number>, w: Arr
       const h = Math.min(h0, Math.log(target / t));
       const t1 = t * Math.exp(h);
       const tm = t * Math.exp(h / 2);
+      // ds/dln t = t clock(t) speed(s); midpoint rule
+      const k0 = (h / 2) * t * field.clock(t);
+      const km = h * tm * field.clock(tm);
       let kept = 0;
       for (let j = 0; j < count; j++) {
         const i = active[j]!;
         const si = s[i]!;
-        // ds/dln t = t u(s, t); midpoint rule
-        const sm = si + (h / 2) * t * field.u(si, t);
-        const s1 = si + h * tm * field.u(sm, tm);
+        const s1 = si + km * field.speed(si + k0 * field.speed(si));
         if (!(s1 < field.sTop)) continue;
-        decay[i] = decay[i]! + (h / 2) * (t * field.r(si) + t1 * field.r(s1));
+        const r1 = field.r(s1);
+        decay[i] = decay[i]! + (h / 2) * (t * rate[i]! + t1 * r1);
+        rate[i] = r1;
         s[i] = s1;
         if (decay[i]! < 60) active[kept++] = i;
       }
