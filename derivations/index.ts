@@ -7,7 +7,7 @@ import { shellClaims } from './shell.js';
 import { diagClaims } from './diag.js';
 import { dlnClaims } from './dln.js';
 import { transportClaims } from './transport.js';
-import { transportScalingClaims } from './transport-scaling.js';
+import { transportFigures, transportScalingClaims } from './transport-scaling.js';
 import { doubleDescent } from './double-descent.js';
 import { grsdClaims } from './grsd.js';
 import { lazyModel, transportModel } from './transport-laws.js';
@@ -18,4 +18,7 @@ import { dlnModel } from './dln-laws.js';
 export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims] as Claim<unknown>[];
 
 /** The exponent models of `scalecheck exponents`: the same formulas the scaling claims check. */
-export const models: LawModel[] = [lazyModel, transportModel, cascadeModel, dlnModel];
+export const models: LawModel[] = [
+  { ...lazyModel, figures: transportFigures },
+  { ...transportModel, figures: transportFigures },
+  cascadeModel, dlnModel];

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Claim, Figure } from '../src/core/claim.js';
-import { formulaOf, piecewise } from '../src/core/laws.js';
+import { formulaOf, piecewise, type LawResult } from '../src/core/laws.js';
 import { goldenMin, logGrid, peak, windowSlope } from '../src/numeric/fit.js';
 import { FiniteVolume } from '../src/numeric/finite-volume.js';
 import { carriedEnergy } from '../src/models/characteristics.js';
@@ -471,3 +471,29 @@ export const modelSize: Claim<LawParams> = {
 };
 
 export const transportScalingClaims = [lazyScaling, selfSimilar, modelSize];
+
+/* ------------------------------------------------------------------------------------------
+ * The simulation beside the printed laws (`scalecheck exponents transport|lazy --plot`)
+ * ---------------------------------------------------------------------------------------- */
+
+/** Finite volumes and characteristics for the given parameters, with the predicted power laws through their last points. */
+export function transportFigures(params: Record<string, number>, laws: LawResult): Figure[] {
+  const T: TransportParams = { alpha: params.alpha!, beta: params.beta!, sigma: params.sigma ?? 0, q: params.q ?? 0, c: params.c ?? 0 };
+  const R = transportRun(T, TRANSPORT_DECADES);
+  const through = (ys: number[], slope: number) => (t: number): number => ys[ys.length - 1]! * (t / R.t[R.t.length - 1]!) ** slope;
+  const a = laws.exponents.lossTime!;
+  const f = laws.exponents.frontierLambda!;
+  return [
+    {
+      ...lossFigure(`loss: simulation and law L ∝ t^-${a.toPrecision(4)} (${laws.regime})`, R.t, R.lossFV, through(R.lossFV, -a), 'L(t)'),
+      series: [
+        { name: 'finite volumes', x: R.t, y: R.lossFV },
+        { name: 'characteristics', x: R.t, y: R.lossChar },
+        { name: `law t^-${a.toPrecision(4)}`, x: R.t, y: R.t.map(through(R.lossFV, -a)) },
+      ],
+    },
+    {
+      ...lossFigure(`frontier: λ* ∝ t^-${f.toPrecision(4)}`, R.t, R.lamStar, through(R.lamStar, -f), 'λ*(t)'),
+    },
+  ];
+}
