@@ -14,7 +14,7 @@ import { centralDerivative, levelsFor } from '../src/numeric/diff.js';
 import { eigSym } from '../src/numeric/eigen.js';
 import type { Fixed } from '../src/numeric/fixed.js';
 import { matmulT, matvec, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
-import { integrateLinearPoly, linearTaylor, seriesEval } from '../src/numeric/ode.js';
+import { integrateGBS, integrateLinearPoly, linearTaylor, seriesEval } from '../src/numeric/ode.js';
 import { polyShift, type MatPoly } from '../src/numeric/poly.js';
 import { Rng } from '../src/numeric/rng.js';
 import { FD_FRACTION, FD_TOLERANCE, fixedAt, sizeBiased } from './instances.js';
@@ -395,5 +395,106 @@ export const timeReparametrisation: Claim<ReparamParams> = {
   ],
 };
 
-export const transportClaims = [logContinuity, timeReparametrisation];
+/* ------------------------------------------------------------------------------------------
+ * transport.characteristics
+ * ---------------------------------------------------------------------------------------- */
+
+interface CharacteristicParams {
+  /** lambda0 = l16 / 16 */
+  l16: number;
+  /** sigma = b - 1 = s4 / 4 (nonzero) */
+  s4: number;
+  /** c(t) = (c8 / 8) t^q */
+  c8: number;
+  q: number;
+  /** T = T8 / 8 */
+  T8: number;
+}
+
+const charCache = new Map<string, Scope>();
+
+/**
+ * The independent route: integrate, at the working precision (GBS), in l = ln lambda along the
+ * characteristic, dl/dt = c(t) e^(sigma l); the variational equation d ln J/dt = b c(t) e^(sigma l)
+ * for J = d lambda / d lambda0; the dissipation D' = lambda; and the density along the
+ * characteristic from the transport equation d_t g + d_lambda(v g) = -2 lambda g, i.e.
+ * d ln g / dt = -(d_lambda v + 2 lambda) = -(b c(t) e^(sigma l) + 2 e^l), from g(0) = 1.
+ */
+function characteristicScope(P: CharacteristicParams, digits: number): Scope {
+  const F = fixedAt(digits);
+  const sigma = F.ratio(P.s4, 4);
+  const b = F.one + sigma;
+  const c0 = F.ratio(P.c8, 8);
+  const clock = (t: bigint): bigint => {
+    let x = c0;
+    for (let i = 0; i < P.q; i++) x = F.mul(x, t);
+    return x;
+  };
+  const field = (t: bigint, y: Vec): Vec => {
+    const speed = F.mul(clock(t), F.exp(F.mul(sigma, y[0]!)));
+    const lam = F.exp(y[0]!);
+    return [speed, F.mul(b, speed), lam, -(F.mul(b, speed) + 2n * lam)];
+  };
+  const l0 = lnFixed(F, F.ratio(P.l16, 16));
+  const [y] = integrateGBS(F, field, 0n, [l0, 0n, 0n, 0n], [F.ratio(P.T8, 8)]);
+  const [l, lnJ, D, lng] = y!;
+  return {
+    lam0: dec(F, F.ratio(P.l16, 16)),
+    sigma: dec(F, sigma),
+    c0: dec(F, c0),
+    q: dec(F, F.int(P.q)),
+    T: dec(F, F.ratio(P.T8, 8)),
+    lamODE: dec(F, F.exp(l!)),
+    jacODE: dec(F, F.exp(lnJ!)),
+    D: dec(F, D!),
+    gODE: dec(F, F.exp(lng!)),
+  };
+}
+
+export const characteristics: Claim<CharacteristicParams> = {
+  id: 'transport.characteristics',
+  group: 'transport',
+  kind: 'identity',
+  source: SOURCE,
+  statement:
+    'v = c(t)\lambda^{b}:\; \lambda(t)^{1-b} = \lambda_0^{1-b} + (1-b)\int_0^t c,\quad \frac{\partial\lambda}{\partial\lambda_0} = \Big(\frac{\lambda}{\lambda_0}\Big)^{b},\quad g(\lambda(t), t) = g_0(\lambda_0)\Big(\frac{\lambda_0}{\lambda}\Big)^{b} e^{-2\int_0^t \lambda}',
+  // the characteristic must stay finite up to T (sigma > 0 reaches lambda = infinity in finite time)
+  domain: fc
+    .record({
+      l16: fc.integer({ min: 1, max: 16 }),
+      s4: fc.integer({ min: -4, max: 8 }).filter((k) => k !== 0),
+      c8: fc.integer({ min: 1, max: 8 }),
+      q: fc.integer({ min: 0, max: 2 }),
+      T8: fc.integer({ min: 1, max: 8 }),
+    })
+    .filter((P) => {
+      const sigma = P.s4 / 4;
+      const C = ((P.c8 / 8) * (P.T8 / 8) ** (P.q + 1)) / (P.q + 1);
+      return sigma < 0 || (P.l16 / 16) ** -sigma - sigma * C > 0.25 * (P.l16 / 16) ** -sigma;
+    }),
+  encoding: {
+    defs: [
+      ['b', '1 + sigma'],
+      ['C', 'c0 * T^(q + 1) / (q + 1)'],
+      ['lamT', '(lam0^(1 - b) + (1 - b) * C)^(1 / (1 - b))'],
+    ],
+    equations: [
+      { name: 'characteristic', lhs: 'lamODE', rhs: 'lamT' },
+      { name: 'mass transport', lhs: 'jacODE', rhs: '(lamT / lam0)^b' },
+      { name: 'dissipated density', lhs: 'gODE', rhs: '(lam0 / lamT)^b * exp(-2 * D)' },
+    ],
+  },
+  instance(P, digits) {
+    return { scope: memo(charCache, `${JSON.stringify(P)}|${digits}`, () => characteristicScope(P, digits)) };
+  },
+  runs: 25,
+  variants: [
+    { name: 'characteristic exponent 1 + b', defs: { lamT: '(lam0^(1 + b) + (1 + b) * C)^(1 / (1 + b))' } },
+    { name: 'clock integral without 1/(q+1)', defs: { C: 'c0 * T^(q + 1)' } },
+    { name: 'Jacobian exponent b - 1', equations: { 'mass transport': { rhs: '(lamT / lam0)^(b - 1)' } } },
+    { name: 'dissipation at the amplitude rate: e^(-D)', equations: { 'dissipated density': { rhs: '(lam0 / lamT)^b * exp(-D)' } } },
+  ],
+};
+
+export const transportClaims = [logContinuity, timeReparametrisation, characteristics];
 
