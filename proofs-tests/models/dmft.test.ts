@@ -105,10 +105,16 @@ describe('DMFT effective process', () => {
     expect(s.R[2 * 4 + 0]).toBeCloseTo(-dt * (1 - dt * delta), 12);
   });
 
-  it('is a fixed point: the last sweep changed the kernels by less than the tolerance', () => {
-    const s = solveDmft(nonlinear, { ...base, samples: 2000, delta: 0.8, sigma: 0.2, dt: 0.2, steps: 10 });
+  it('is a fixed point: the last sweep changed the kernels by less than the tolerance, damped or not', () => {
+    const o = { ...base, samples: 2000, delta: 0.8, sigma: 0.2, dt: 0.2, steps: 10 };
+    const s = solveDmft(nonlinear, o);
     expect(s.change).toBeLessThan(1e-9);
     expect(s.iterations).toBeLessThan(40);
+    // damping changes the path to the fixed point, not the fixed point (same random numbers)
+    const damped = solveDmft(nonlinear, { ...o, damping: 0.6, maxIter: 120 });
+    expect(damped.change).toBeLessThan(1e-9);
+    expect(damped.iterations).toBeGreaterThan(s.iterations);
+    for (let i = 0; i < s.CDelta.length; i++) expect(Math.abs(damped.CDelta[i]! - s.CDelta[i]!)).toBeLessThan(1e-7);
   });
 
   it('matches averaged finite-d simulations of a nonlinear separable dynamics', () => {
