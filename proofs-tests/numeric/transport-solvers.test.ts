@@ -71,3 +71,17 @@ describe('fits', () => {
     expect(goldenMin((v) => (v - 1.3) ** 2, 0, 4)).toBeCloseTo(1.3, 8);
   });
 });
+
+describe('where the transport model has no power law', () => {
+  it('sigma <= 0 < q + 1: the local loss exponent grows without bound (faster than any power), as `exponents` says', () => {
+    // every carrier, however deep, is lifted: no untouched reservoir below the grid
+    const n = 8000;
+    const s0 = Float64Array.from({ length: n }, (_, i) => -40 + (i + 0.5) * (40 / n));
+    const w = Float64Array.from(s0, (s) => Math.exp(0.5 * s) * (40 / n));
+    const t = logGrid(-2, 2, 8);
+    const L = carriedEnergy({ speed: (s) => Math.exp(-0.5 * s), clock: () => 1, r: (s) => 2 * Math.exp(s), sTop: 0 }, s0, w, t, 80);
+    const slopes = [-1, 0, 1].map((l) => -windowSlope(t, L, 10 ** (l - 1), 10 ** l));
+    expect(slopes[1]!).toBeGreaterThan(1.5 * slopes[0]!);
+    expect(slopes[2]!).toBeGreaterThan(1.5 * slopes[1]!);
+  });
+});
