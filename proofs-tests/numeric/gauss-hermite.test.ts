@@ -28,13 +28,15 @@ describe('Gauss–Hermite rules at a working precision', () => {
     expect(F.toDecimal(nodes[1]!).minus(1).abs().lt(tol)).toBe(true);
     for (const w of weights) expect(F.toDecimal(w).minus(0.5).abs().lt(tol)).toBe(true);
   });
-  ptest.prop([fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 47 })])('m nodes integrate Z^k exactly for k <= 2m - 1', (m, k) => {
-    fc.pre(k <= 2 * m - 1);
+  ptest.prop([fc.integer({ min: 1, max: 24 }).chain((m) => fc.tuple(fc.constant(m), fc.integer({ min: 0, max: 2 * m - 1 })))], { seed: 7, numRuns: 40 })(
+    'm nodes integrate Z^k exactly for k <= 2m - 1',
+    ([m, k]) => {
     const got = quad(m, (x) => pow(x, k));
     // moments grow like k!!: compare relative to them
     const ref = F.toDecimal(gaussianMoment(k));
     expect(F.toDecimal(got).minus(ref).abs().lte(tol.mul(ref.abs().plus(1)))).toBe(true);
-  });
+    },
+  );
   it('is not exact one degree beyond: E[Z^(2m)] is missed by m nodes', () => {
     const got = F.toDecimal(quad(3, (x) => pow(x, 6)));
     expect(got.minus(15).abs().gt(1)).toBe(true);

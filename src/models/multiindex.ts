@@ -5,7 +5,7 @@
  * over n costs one pass), and the quantities read off its top eigenvectors: squared overlaps
  * with the directions, a readout on fresh samples and its exact excess risk.
  */
-import { dot, Gaussian, orthonormalRows } from '../numeric/float64.js';
+import { dot, Gaussian, orthonormalRows, topEigen } from '../numeric/float64.js';
 import { Rng } from '../numeric/rng.js';
 
 export interface HermiteTargetSpec {
@@ -205,4 +205,48 @@ export function quadraticExcessRisk(V: Float64Array[], A: number[][], b: number,
   const tt = t.theta.reduce((s, x) => s + x * x, 0);
   // |VtAV|^2 = |A|^2 (orthonormal V); the target's rows are orthonormal too
   return b * b + 2 * (aa + tt - 2 * cross);
+}
+
+export interface TwoStageSweep {
+  alphas: number[];
+  /** excess risk of the two-stage estimator */
+  risk: number[];
+  /** squared overlap of each direction with the estimated subspace, per alpha */
+  q: number[][];
+  /** soft count of recovered directions: sum_k q_k */
+  count: number[];
+  /** outlier eigenvalues used */
+  K: number[];
+}
+
+/**
+ * The two-stage procedure over a sweep of alpha = n/d (one pass over a growing sample): the
+ * eigenvectors of T whose eigenvalues clear the estimated bulk edge 2 sqrt(mean(y^2) / alpha)
+ * (widened by 1 + 3 / alpha, the finite-alpha growth of the edge) estimate the subspace; a
+ * ridge readout on the degree-2 Hermite features of that subspace is fitted on n fresh
+ * samples; its excess risk is exact. `maxOutliers` bounds the Ritz pairs computed.
+ */
+export function twoStageSweep(target: HermiteTarget, alphas: number[], seed: number, maxOutliers: number): TwoStageSweep {
+  const d = target.d;
+  const stream = new SampleStream(target, seed ^ 0x68e31da4);
+  const fresh = new SampleStream(target, seed ^ 0x1b873593).draw(Math.round(Math.max(...alphas) * d));
+  const T = new SpectralMatrix(d);
+  const start = new Gaussian(new Rng(seed)).fill(new Float64Array(d));
+  const out: TwoStageSweep = { alphas: alphas.slice(), risk: [], q: [], count: [], K: [] };
+  for (const alpha of alphas) {
+    const n = Math.round(alpha * d);
+    const batch = stream.draw(n - T.n);
+    T.add(batch.X, batch.y);
+    const top = topEigen(T.matrix(), d, Math.min(maxOutliers, d), start);
+    const edge = 2 * Math.sqrt(T.meanY2() / alpha) * (1 + 3 / alpha);
+    const K = top.values.filter((v) => v > edge).length;
+    const V = top.vectors.slice(0, K);
+    const { C, ybar } = hermiteMoments(V, fresh.X.subarray(0, n * d), fresh.y.subarray(0, n), d);
+    out.risk.push(quadraticExcessRisk(V, hermiteRidge(C, 1e-3), ybar, target));
+    const q = subspaceOverlaps(V, target);
+    out.q.push(q);
+    out.count.push(q.reduce((a, b) => a + b, 0));
+    out.K.push(K);
+  }
+  return out;
 }

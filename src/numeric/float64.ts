@@ -23,8 +23,25 @@ export class Gaussian {
     this.spare = r * Math.sin(t);
     return r * Math.cos(t);
   }
+  /** fills with pairs from Marsaglia's polar method (no trigonometric calls: the hot path of simulations) */
   fill(out: Float64Array): Float64Array {
-    for (let i = 0; i < out.length; i++) out[i] = this.next();
+    const rng = this.rng;
+    let i = 0;
+    if (this.spare !== undefined && out.length > 0) out[i++] = this.next();
+    while (i < out.length) {
+      let u = 0;
+      let v = 0;
+      let s = 0;
+      do {
+        u = 2 * rng.next() - 1;
+        v = 2 * rng.next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = u * f;
+      if (i < out.length) out[i++] = v * f;
+      else this.spare = v * f;
+    }
     return out;
   }
 }
