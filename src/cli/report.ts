@@ -16,6 +16,7 @@ export interface ClaimEntry {
   levels: number[];
   /** what a range level counts (scaling claims) */
   levelLabel?: string;
+  /** scaling claims: the residual the widest range must reach; identities: the fraction τ of the working digits */
   tolerance?: number;
   /** the worst residual at the last level */
   maxResidual: string;
@@ -74,7 +75,8 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: n
     statement: claim.statement,
     axis: claim.ranges ? ('range' as const) : ('digits' as const),
     levels,
-    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', tolerance: claim.ranges.tolerance } : {}),
+    // scaling: the residual the widest range must reach; identities: the fraction of the digits
+    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', tolerance: claim.ranges.tolerance } : { tolerance: claim.tolerance ?? 0.9 }),
   };
   if (!('runs' in r)) {
     return {
