@@ -18,23 +18,15 @@ export interface CarrierField {
  * increasing times (the first must be > 0; the carriers sit still before it).
  */
 export function carriedEnergy(field: CarrierField, s0: ArrayLike<number>, w: ArrayLike<number>, times: number[], stepsPerDecade = 40): number[] {
-  const n = s0.length;
+  // the active carriers are compacted in place (order kept): no index indirection in the hot loop
   const s = Float64Array.from(s0);
-  const decay = new Float64Array(n);
+  const weight = Float64Array.from(w);
+  const decay = new Float64Array(s.length);
   // the decay rate at each carrier's current position, reused as the next step's left end
   const rate = Float64Array.from(s, (x) => field.r(x));
-  let active = Int32Array.from({ length: n }, (_, i) => i);
-  let count = n;
+  let count = s.length;
   const out: number[] = [];
   let t = times[0]!;
-  const total = (): number => {
-    let e = 0;
-    for (let j = 0; j < count; j++) {
-      const i = active[j]!;
-      e += w[i]! * Math.exp(-decay[i]!);
-    }
-    return e;
-  };
   const h0 = Math.LN10 / stepsPerDecade;
   for (const target of times) {
     while (t < target * (1 - 1e-12)) {
@@ -46,21 +38,24 @@ export function carriedEnergy(field: CarrierField, s0: ArrayLike<number>, w: Arr
       const km = h * tm * field.clock(tm);
       let kept = 0;
       for (let j = 0; j < count; j++) {
-        const i = active[j]!;
-        const si = s[i]!;
-        const s1 = si + km * field.speed(si + k0 * field.speed(si));
+        const sj = s[j]!;
+        const s1 = sj + km * field.speed(sj + k0 * field.speed(sj));
         if (!(s1 < field.sTop)) continue;
         const r1 = field.r(s1);
-        decay[i] = decay[i]! + (h / 2) * (t * rate[i]! + t1 * r1);
-        rate[i] = r1;
-        s[i] = s1;
-        if (decay[i]! < 60) active[kept++] = i;
+        const dj = decay[j]! + (h / 2) * (t * rate[j]! + t1 * r1);
+        if (!(dj < 60)) continue;
+        s[kept] = s1;
+        decay[kept] = dj;
+        rate[kept] = r1;
+        weight[kept] = weight[j]!;
+        kept++;
       }
       count = kept;
       t = t1;
     }
-    out.push(total());
+    let e = 0;
+    for (let j = 0; j < count; j++) e += weight[j]! * Math.exp(-decay[j]!);
+    out.push(e);
   }
-  active = active.subarray(0, count);
   return out;
 }
