@@ -14,6 +14,7 @@ import { lazyModel, transportModel } from './transport-laws.js';
 import { miClaims } from './mi.js';
 import { cascadeModel } from './mi-laws.js';
 import { dlnModel } from './dln-laws.js';
+import { lassoModel } from './diag-laws.js';
 
 export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims] as Claim<unknown>[];
 
@@ -21,4 +22,4 @@ export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellC
 export const models: LawModel[] = [
   { ...lazyModel, figures: transportFigures },
   { ...transportModel, figures: transportFigures },
-  cascadeModel, dlnModel];
+  cascadeModel, dlnModel, lassoModel];

@@ -90,3 +90,19 @@ describe('extrapolated differences', () => {
     expect(close(d[1]!, new Decimal(0.5).cos(), 28)).toBe(true);
   });
 });
+
+describe('fixed point from doubles', () => {
+  it('is exact for every double, down to the subnormals (which round to 0 at 50 digits)', () => {
+    const G = new Fixed(400);
+    const two = new G.D(2);
+    const cases: [number, InstanceType<typeof G.D>][] = [
+      [1.5, new G.D(1.5)],
+      [-2.25e10, new G.D(-2.25e10)],
+      [2 ** -1000, two.pow(-1000)],
+      [3 * 2 ** -1060, two.pow(-1060).times(3)],
+      [5e-324, two.pow(-1074)],
+    ];
+    for (const [x, exact] of cases) expect(G.toDecimal(G.fromNumber(x)).eq(exact), String(x)).toBe(true);
+    expect(F.fromNumber(5e-324)).toBe(0n);
+  });
+});

@@ -32,34 +32,41 @@ function tails(u: number): [number, number, number] {
   return [Q, p - u * Q, (1 + u * u) * Q - u * p];
 }
 
-/**
- * E_z (z - d)^2 1{z > u}. For u >= 0 from the tails at u (every term small with the region);
- * for u < 0 as the complement 1 + d^2 - E (z - d)^2 1{z < u}, so that a region holding almost
- * all the mass does not cancel terms of order d^2 against each other.
- */
-function secondMoment(u: number, d: number): number {
-  if (u < 0) return 1 + d * d - secondMoment(-u, -d);
-  const [q, t1, t2] = tails(u);
+/** E_z (z - d)^2 1{z > u} for u >= 0, from the tails at u. */
+function secondMoment(tl: [number, number, number], u: number, d: number): number {
   const e = u - d;
-  return t2 + 2 * e * t1 + e * e * q;
+  return tl[2] + 2 * e * tl[1] + e * e * tl[0];
 }
 
 /**
  * Risk and activity of one coordinate theta >= 0 under the soft threshold at t with noise tau:
- * [mse, P(active)].
+ * [mse, P(active)]. The region below a < 0 is taken as a complement, 1 + c^2 minus the moment
+ * over z < a, so that a region holding almost all the mass does not cancel terms of order c^2.
  */
 export function softThresholdRisk(theta: number, tau: number, t: number): [number, number] {
   const a = (t - theta) / tau;
   const b = (t + theta) / tau;
   const c = t / tau;
   // active above: error tau z - t = tau (z - c) on z > a; below: tau z + t = -tau (z' - c) on z' = -z > b
-  const upper = secondMoment(a, c);
-  const lower = secondMoment(b, c);
-  const qa = a >= 0 ? tails(a)[0] : 1 - normalQ(-a);
-  const qb = tails(b)[0];
+  const tb = tails(b);
+  const lower = secondMoment(tb, b, c);
+  let upper: number;
+  let qa: number;
+  let inside: number;
+  if (a >= 0) {
+    const ta = tails(a);
+    upper = secondMoment(ta, a, c);
+    qa = ta[0];
+    inside = 1 - qa - tb[0];
+  } else {
+    // z > a is the complement of z' = -z > -a, where (z - c)^2 = (z' + c)^2
+    const tm = tails(-a);
+    upper = 1 + c * c - secondMoment(tm, -a, -c);
+    qa = 1 - tm[0];
+    inside = tm[0] - tb[0];
+  }
   // killed: |theta + tau z| <= t, error theta^2
-  const inside = a >= 0 ? 1 - qa - qb : normalQ(-a) - qb;
-  return [tau * tau * (upper + lower) + theta * theta * Math.max(inside, 0), qa + qb];
+  return [tau * tau * (upper + lower) + theta * theta * Math.max(inside, 0), qa + tb[0]];
 }
 
 export function riskAndDf(target: SETarget, tau: number, t: number): [number, number] {

@@ -38,7 +38,9 @@ export class Fixed {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (x === 0) return 0n;
     const e = Math.floor(Math.log2(Math.abs(x)));
-    const m = BigInt(Math.round(x * 2 ** (52 - e)));
+    // scale in two halves: 2^(52 - e) alone overflows for tiny x (e < -971)
+    const half = Math.floor((52 - e) / 2);
+    const m = BigInt(Math.round(x * 2 ** half * 2 ** (52 - e - half)));
     const sh = this.bits - 52 + e;
     return sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh);
   }

@@ -2,7 +2,7 @@
  * The standard normal density and upper tail in float64, accurate to about 1e-14 relative
  * over the whole line (no 1 - erf cancellation in the tail):
  * - |x| < 3: Phi(x) - 1/2 = phi(x) sum x^(2k+1) / (1*3*...*(2k+1)) (positive terms only);
- * - x >= 3: Q(x) = phi(x) R(x), the Mills ratio R by its continued fraction (Lentz).
+ * - x >= 3: Q(x) = phi(x) R(x), the Mills ratio R by its continued fraction.
  */
 const INV_SQRT_2PI = 0.3989422804014327;
 
@@ -10,23 +10,15 @@ export function phi(x: number): number {
   return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
 }
 
-/** Mills ratio R(x) = Q(x) / phi(x) for x >= 3: R = 1/(x + 1/(x + 2/(x + 3/(x + ...)))). */
+/**
+ * Mills ratio R(x) = Q(x) / phi(x) for x >= 3: R = 1/(x + 1/(x + 2/(x + 3/(x + ...)))), evaluated
+ * bottom-up at a fixed depth; the truncation error falls like exp(-2 x sqrt(depth)), so a depth
+ * of 500/x^2 + 20 keeps it near 1e-15 for every x >= 3.
+ */
 function millsCF(x: number): number {
-  const tiny = 1e-300;
-  // modified Lentz on b0 = x, a_k = k, b_k = x
+  const depth = Math.ceil(500 / (x * x)) + 20;
   let f = x;
-  let C = f;
-  let D = 0;
-  for (let k = 1; k < 500; k++) {
-    D = x + k * D;
-    D = D === 0 ? tiny : D;
-    C = x + k / C;
-    C = C === 0 ? tiny : C;
-    D = 1 / D;
-    const delta = C * D;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
+  for (let k = depth; k >= 1; k--) f = x + k / f;
   return 1 / f;
 }
 
