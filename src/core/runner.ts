@@ -6,6 +6,9 @@ import { residuals, symbolicDecision } from './evaluate.js';
 import { classify, classifyRange, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
 
+/** Drawn cases per claim unless the claim or --runs says otherwise. */
+export const DEFAULT_RUNS = 50;
+
 export interface RunOptions {
   seed: number;
   runs?: number;
@@ -112,7 +115,7 @@ const MAX_SHRINKS = 12;
 export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: RunOptions): CheckResult {
   const enc = applyVariant(claim.encoding, variant);
   const flags = variant?.flags ?? {};
-  const runs = opts.runs ?? claim.runs ?? 100;
+  const runs = opts.runs ?? claim.runs ?? DEFAULT_RUNS;
   const precisions = levelsOf(claim, opts.digits);
   const worst: Record<number, Decimal> = {};
   let figure: Figure | undefined;
@@ -187,7 +190,7 @@ export function runClaim<P>(claim: Claim<P>, opts: RunOptions): ClaimResult {
   const t0 = performance.now();
   const main = check(claim, undefined, opts);
   // variants stop at their first refuting case: fewer runs suffice to find it
-  const vopts = { ...opts, runs: Math.min(opts.runs ?? claim.runs ?? 100, 40) };
+  const vopts = { ...opts, runs: Math.min(opts.runs ?? claim.runs ?? DEFAULT_RUNS, 40) };
   const variants = claim.variants.map((v) => ({ name: v.name, ...check(claim, v, vopts) }));
   const mutants = opts.mutants ? mutationAnalysis(claim, opts) : undefined;
   return { ...main, variants, ...(mutants ? { mutants } : {}), durationMs: Math.round(performance.now() - t0) };
@@ -209,7 +212,7 @@ function evaluatedSymbolically<P>(claim: Claim<P>, site: string): boolean {
  * that holds numerically on every case is a survivor to look at, and says so.
  */
 export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantResult[] {
-  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? 100, 12), maxShrinks: 0, mutants: false };
+  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? DEFAULT_RUNS, 12), maxShrinks: 0, mutants: false };
   return mutantsOf(claim.encoding).map((m): MutantResult => {
     const r = check(claim, m.variant, mopts);
     const base = { site: m.site, mutation: m.mutation };
