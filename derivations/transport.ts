@@ -457,7 +457,7 @@ export const characteristics: Claim<CharacteristicParams> = {
   kind: 'identity',
   source: SOURCE,
   statement:
-    'v = c(t)\lambda^{b}:\; \lambda(t)^{1-b} = \lambda_0^{1-b} + (1-b)\int_0^t c,\quad \frac{\partial\lambda}{\partial\lambda_0} = \Big(\frac{\lambda}{\lambda_0}\Big)^{b},\quad g(\lambda(t), t) = g_0(\lambda_0)\Big(\frac{\lambda_0}{\lambda}\Big)^{b} e^{-2\int_0^t \lambda}',
+    String.raw`v = c(t)\lambda^{b}:\; \lambda(t)^{1-b} = \lambda_0^{1-b} + (1-b)\int_0^t c,\quad \frac{\partial\lambda}{\partial\lambda_0} = \Big(\frac{\lambda}{\lambda_0}\Big)^{b},\quad g(\lambda(t), t) = g_0(\lambda_0)\Big(\frac{\lambda_0}{\lambda}\Big)^{b} e^{-2\int_0^t \lambda}`,
   // the characteristic must stay finite up to T (sigma > 0 reaches lambda = infinity in finite time)
   domain: fc
     .record({
