@@ -148,7 +148,14 @@ function replay(o: VerifyOptions, app: App, io: Io): number {
   if (!claim) throw new UsageError(`unknown claim id '${r.id}' (see 'scalecheck list')`);
   if (r.variant !== undefined && !claim.variants[r.variant]) throw new UsageError(`claim ${r.id} has no variant #${r.variant}`);
   const variant = r.variant === undefined ? undefined : claim.variants[r.variant];
-  const res = check(claim, variant, { seed: o.seed, digits: o.digits, path: r.path });
+  let res: ReturnType<typeof check>;
+  try {
+    res = check(claim, variant, { seed: o.seed, digits: o.digits, path: r.path });
+  } catch (e) {
+    // fast-check refuses a path that its shrink tree for this seed does not have
+    if (e instanceof Error && /Unable to replay/.test(e.message)) throw new UsageError(`--replay: no case at path ${r.path} for ${r.id} with seed ${o.seed}`);
+    throw e;
+  }
   const what = variant ? `${claim.id} [wrong variant: ${variant.name}]` : claim.id;
   io.out(`${what}: ${res.verdict}`);
   if (res.counterexample) io.out(`case ${JSON.stringify(res.counterexample.params)}: residuals ${JSON.stringify(res.counterexample.residuals)} (equation ${res.counterexample.equation})`);
