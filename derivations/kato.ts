@@ -3,11 +3,18 @@
  * standard form: Kato's adiabatic perturbation theory, Rayleigh–Schrödinger).
  */
 import fc from 'fast-check';
-import type { Claim, Encoding } from '../src/core/claim.js';
+import { parse, ParenthesisNode, SymbolNode } from 'mathjs';
+import type { Claim, Encoding, Variant } from '../src/core/claim.js';
 import { sym } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
-import { identity, matmul, matvec, maxAbsMat, transpose, type Mat } from '../src/numeric/linalg.js';
+import type { Decimal } from 'decimal.js';
+import { identity, matmul, matvec, maxAbsMat, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
 import { integrateLinearPoly } from '../src/numeric/ode.js';
+import { alignSigns, eigSymRefined, minGap, refineEig } from '../src/numeric/eigen.js';
+import type { Fixed } from '../src/numeric/fixed.js';
+import { polyEval, polyShift } from '../src/numeric/poly.js';
+import type { SpectralPath } from '../src/models/path.js';
+import type { Scope } from '../src/symbolic/numeric.js';
 import {
   colsOf,
   degeneracy,
@@ -65,7 +72,7 @@ export const eigenvectorVelocity: Claim<PathParams> = {
   encoding: {
     defs: KATO_DEFS,
     equations: [
-      { name: 'velocity', lhs: 'dU_fd', rhs: 'U * transpose(A)' },
+      { name: 'velocity', lhs: 'dU_fd', rhs: 'U * transpose(A)', scale: 'norm(dU_fd, "fro") + norm(dM, "fro") / mingap' },
       { name: 'gauge', lhs: 'diag(transpose(U) * dU_fd)', rhs: '0', scale: 'norm(dU_fd, "fro") + norm(B, "fro")' },
     ],
   },
@@ -94,7 +101,7 @@ export const couplingAntisymmetry: Claim<PathParams> = {
   statement: String.raw`A_{kj} = -A_{jk}`,
   domain: simplePath,
   affinity: 'kato-path',
-  encoding: { defs: KATO_DEFS, equations: [{ name: 'antisymmetry', lhs: 'A', rhs: '-transpose(A)' }] },
+  encoding: { defs: KATO_DEFS, equations: [{ name: 'antisymmetry', lhs: 'A', rhs: '-transpose(A)', scale: 'norm(A, "fro") + norm(dM, "fro") / mingap' }] },
   instance(params, digits) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
@@ -110,27 +117,247 @@ export const couplingAntisymmetry: Claim<PathParams> = {
   ],
 };
 
+const defText = (name: string): string => KATO_DEFS.find(([n]) => n === name)![1];
+
+/**
+ * `expr` with its free symbols (not function names) replaced by other expressions: one text
+ * evaluated on the data of another time, so that no formula is written twice.
+ */
+function substitute(expr: string, by: Record<string, string>): string {
+  return parse(expr)
+    .transform((node, path) => {
+      if (path === 'fn' || !(node instanceof SymbolNode)) return node;
+      const r = by[node.name];
+      if (r === undefined) return node;
+      return /^\w+$/.test(r) ? new SymbolNode(r) : new ParenthesisNode(parse(r));
+    })
+    .toString();
+}
+
+/** The modewise right-hand side, written once: the pointwise equation at t0, the integrated one at every node. */
+const FIELD = '-lambda .* c + A * c';
+
+/** Gauss–Legendre nodes of the integrated equation (the text names each node: a fixed count). */
+const NODES = 10;
+const nodeIds = Array.from({ length: NODES }, (_, i) => i + 1);
+
+/** KATO_DEFS's c and A at one time (data named U_<at>, e_<at>, dM_<at>, lambda_<at>), as definitions. */
+const projDef = (at: string): [string, string] => [`c_${at}`, substitute(defText('c'), { U: `U_${at}`, e: `e_${at}` })];
+function couplingDef(at: string, lambda = `lambda_${at}`): [string, string] {
+  const B = substitute(defText('B'), { U: `U_${at}`, dM: `dM_${at}` });
+  return [`A_${at}`, substitute(defText('A'), { B, lambda })];
+}
+const nodeDefs = (lambda?: string): Encoding['defs'] => nodeIds.flatMap((i) => [projDef(`q${i}`), couplingDef(`q${i}`, lambda)]);
+
+/** H sum_i w_i field(t_i): a field integrated over [t0, t0 + H] by Gauss–Legendre. */
+function integratedRhs(field: string, lambda?: string): string {
+  const at = (i: number): string => substitute(field, { lambda: lambda ?? `lambda_q${i}`, A: `A_q${i}`, c: `c_q${i}` });
+  return `H * (${nodeIds.map((i) => `w_q${i} * (${at(i)})`).join(' + ')})`;
+}
+
+/** A wrong modewise field, in both equations. */
+const fieldVariant = (name: string, field: string): Variant => ({ name, equations: { modewise: { rhs: field }, integrated: { rhs: integratedRhs(field) } } });
+
+/** Legendre P_s(x) and P_s'(x) by the three-term recurrence (|x| < 1). */
+function legendre(F: Fixed, s: number, x: bigint): [bigint, bigint] {
+  let p0 = F.one;
+  let p1 = x;
+  for (let k = 2; k <= s; k++) {
+    const p2 = (BigInt(2 * k - 1) * F.mul(x, p1) - BigInt(k - 1) * p0) / BigInt(k);
+    p0 = p1;
+    p1 = p2;
+  }
+  return [p1, F.div(BigInt(s) * (F.mul(x, p1) - p0), F.mul(x, x) - F.one)];
+}
+
+const gaussRules = new Map<string, { x: bigint[]; w: bigint[] }>();
+/** Gauss–Legendre nodes (ascending) and weights on [0, 1] at the working precision: Newton from Tricomi's guesses. */
+function gaussLegendre01(F: Fixed, s: number): { x: bigint[]; w: bigint[] } {
+  const key = `${F.digits}|${s}`;
+  let rule = gaussRules.get(key);
+  if (rule) return rule;
+  const x: bigint[] = [];
+  const w: bigint[] = [];
+  for (let i = s - 1; i >= 0; i--) {
+    let xi = F.fromNumber(Math.cos((Math.PI * (i + 0.75)) / (s + 0.5)));
+    for (let it = 0; it < 60; it++) {
+      const [p, d] = legendre(F, s, xi);
+      const dx = F.div(p, d);
+      xi -= dx;
+      if (F.abs(dx) <= 1n << 16n) break;
+    }
+    const [, d] = legendre(F, s, xi);
+    x.push((F.one + xi) / 2n);
+    // w = 2 / ((1 - x^2) P'(x)^2) on [-1, 1]; halved on [0, 1]
+    w.push(F.div(F.one, F.mul(F.one - F.mul(xi, xi), F.mul(d, d))));
+  }
+  gaussRules.set(key, (rule = { x, w }));
+  return rule;
+}
+
+const frobenius = (F: Fixed, A: Mat): number => Math.sqrt(A.reduce((s, row) => s + row.reduce((t, v) => t + F.toNumber(v) ** 2, 0), 0));
+
+/**
+ * A radius about t0 in the complex t-plane where every eigenvalue stays isolated: with
+ * M(t0 + tau) = M0 + V(tau), Bauer–Fike keeps each eigenvalue within |V(tau)| of its value at
+ * t0, so |V| < mingap / 2 leaves them simple and the eigenprojections (hence c, A, the field)
+ * analytic. |V(tau)| <= sum_m |C_m|_F |tau|^m over the Taylor coefficients of M about t0.
+ */
+function isolationRadius(P: SpectralPath): number {
+  const F = P.F;
+  const g = minGap(P.ref.eig.values);
+  const norms = polyShift(F, P.M, P.t0).slice(1).map((C) => frobenius(F, C));
+  if (g === null || norms.every((v) => v === 0)) return Infinity;
+  const half = F.toNumber(g) / 2;
+  const V = (r: number): number => norms.reduce((s, c, m) => s + c * r ** (m + 1), 0);
+  let hi = 1;
+  while (V(hi) < half) hi *= 2;
+  let lo = 0;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (V(mid) < half) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The interval [t0, t0 + H] of the integrated equation. Gauss–Legendre with s nodes errs by
+ * about rho^(-2s) for a function analytic in the Bernstein ellipse of parameter rho about the
+ * interval; the ellipse of [0, H] inside the disc of radius R about t0 has
+ * rho = (1 - q/2 + sqrt(1 - q)) / (q / 2), q = H / R. R: the isolation radius, and at most
+ * 2 / |M0| (e^(-M tau) stays of order one on it). H aims at an error of 10^-(0.45 digits + 4),
+ * so that it falls with the working precision (drawn cases land 4 decades or more below it),
+ * and is at most 1/16 (the radius of the residual's series).
+ */
+function intervalLength(P: SpectralPath, digits: number, nodes: number): number {
+  const R = Math.min(isolationRadius(P), 2 / Math.max(frobenius(P.F, P.ref.M), 1e-300));
+  const rho = 10 ** ((0.45 * digits + 4) / (2 * nodes));
+  const rhoOf = (q: number): number => (1 - q / 2 + Math.sqrt(1 - q)) / (q / 2);
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (rhoOf(mid) > rho) lo = mid;
+    else hi = mid;
+  }
+  return Math.min(lo * R, 1 / 16);
+}
+
+/**
+ * The path the integrated equation runs on: the drawn one up to INTEGRATED_NMAX modes (a
+ * designed path always); a larger draw is replaced by a path of INTEGRATED_NMAX modes from the
+ * same seed, since every node costs an evaluation of the encoding (O(n^3) in mathjs).
+ */
+const INTEGRATED_NMAX = 3;
+function integrationPath(params: PathParams, digits: number): SpectralPath {
+  if (params.design || params.n <= INTEGRATED_NMAX) return pathAt(params, digits);
+  return pathAt({ ...params, n: INTEGRATED_NMAX, p: INTEGRATED_NMAX + params.p - params.n }, digits);
+}
+
+/**
+ * Fixed point to decimals through a scaled integer: `dec` to within 10^-(digits + 20), without
+ * a full-precision division per entry (the integrated equation converts ~300 entries a case).
+ */
+function decimals(F: Fixed): { s: (x: bigint) => Decimal; v: (x: Vec) => Decimal[]; m: (x: Mat) => Decimal[][] } {
+  const K = F.digits + 20;
+  const p = 10n ** BigInt(K);
+  const sh = BigInt(F.bits);
+  const s = (x: bigint): Decimal => new F.D(`${(x * p) >> sh}e-${K}`);
+  const v = (x: Vec): Decimal[] => x.map(s);
+  return { s, v, m: (x) => x.map(v) };
+}
+
+type IntegratedCase = { scope: Scope } | { degenerate: string };
+const integratedCases = new Map<string, IntegratedCase>();
+
+/**
+ * The independent route of the integrated equation: e(t) from the Taylor series of de/dt = -M e
+ * at the Gauss nodes of [t0, t0 + H] and at t0 + H, and the eigenbasis at each, continued
+ * node to node (warm-started refinement, signs aligned with the previous node: for real simple
+ * eigenvectors that is the parallel-transport gauge). A continuation that loses track of a mode
+ * (overlap below 1/2 with its predecessor) is reported, never decided.
+ */
+function integratedCase(params: PathParams, digits: number): IntegratedCase {
+  const key = `${JSON.stringify(params)}|${digits}`;
+  let r = integratedCases.get(key);
+  if (!r) {
+    if (integratedCases.size >= 400) integratedCases.delete(integratedCases.keys().next().value!);
+    integratedCases.set(key, (r = computeIntegratedCase(params, digits)));
+  }
+  return r;
+}
+
+function computeIntegratedCase(params: PathParams, digits: number): IntegratedCase {
+  const P = integrationPath(params, digits);
+  const degenerate = degeneracy(P);
+  if (degenerate) return { degenerate: `integration path: ${degenerate}` };
+  const F = P.F;
+  const H = F.fromNumber(intervalLength(P, digits, NODES));
+  if (H === 0n) return { degenerate: 'integration interval below the working precision' };
+  const rule = gaussLegendre01(F, NODES);
+  const times = [...rule.x.map((x) => F.mul(H, x)), H];
+  const half = (F.one * F.one) / 2n;
+  let prev = P.ref.eig.vectors;
+  const d = decimals(F);
+  const scope: Scope = { H: d.s(H), lambda_a: d.v(P.ref.eig.values), U_a: d.m(prev), e_a: d.v(P.ref.e) };
+  for (const [i, s] of times.entries()) {
+    const t = P.t0 + s;
+    const M = polyEval(F, P.M, t);
+    const eig = refineEig(F, M, prev) ?? eigSymRefined(F, M, prev);
+    const U = alignSigns(eig.vectors, prev);
+    for (let k = 0; k < U.length; k++) {
+      let o = 0n;
+      for (let j = 0; j < U.length; j++) o += U[j]![k]! * prev[j]![k]!;
+      if (o < half) return { degenerate: `mode ${k + 1} lost between integration nodes (eigenvalues nearly cross)` };
+    }
+    prev = U;
+    const e = P.eAt(s);
+    if (i === NODES) Object.assign(scope, { U_b: d.m(U), e_b: d.v(e) });
+    else {
+      const q = `q${i + 1}`;
+      Object.assign(scope, { [`w_${q}`]: d.s(rule.w[i]!), [`lambda_${q}`]: d.v(eig.values), [`U_${q}`]: d.m(U), [`dM_${q}`]: d.m(polyEval(F, P.dM, t)), [`e_${q}`]: d.v(e) });
+    }
+  }
+  return { scope };
+}
+
 export const modewiseOde: Claim<PathParams> = {
   id: 'kato.modewise-ode',
   group: 'kato',
   kind: 'identity',
   source: SOURCE,
-  statement: String.raw`\dot e = -M(t)e \;\Longrightarrow\; \dot c_k = -\lambda_k c_k + \sum_{j\ne k} A_{kj} c_j`,
+  statement: String.raw`\dot e = -M(t)e \;\Longrightarrow\; \dot c_k = -\lambda_k c_k + \sum_{j\ne k} A_{kj} c_j;\quad c(t_1) - c(t_0) = \int_{t_0}^{t_1}\big(-\Lambda(t) + A(t)\big)c(t)\,dt`,
   domain: simplePath,
   affinity: 'kato-path',
-  encoding: { defs: KATO_DEFS, equations: [{ name: 'modewise', lhs: 'dc_fd', rhs: '-lambda .* c + A * c' }] },
+  encoding: {
+    defs: [...KATO_DEFS, projDef('a'), projDef('b'), ...nodeDefs()],
+    equations: [
+      { name: 'modewise', lhs: 'dc_fd', rhs: FIELD },
+      // c(t0 + H) - c(t0): projections of the directly integrated e on the transported eigenbasis
+      { name: 'integrated', lhs: 'c_b - c_a', rhs: integratedRhs(FIELD) },
+    ],
+  },
   instance(params, digits) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
+    const I = integratedCase(params, digits);
+    if ('degenerate' in I) return { scope: {}, degenerate: I.degenerate };
     const dc = pathDerivative(P, (s) => matvec(P.F, transpose(s.eig.vectors), s.e));
-    return { scope: { ...spectralScope(P), dc_fd: dec(P.F, dc) } };
+    return { scope: { ...spectralScope(P), dc_fd: dec(P.F, dc), ...I.scope } };
   },
   tolerance: FD_TOLERANCE,
   variants: [
-    { name: 'dissipation doubled: -2 lambda c', equations: { modewise: { rhs: '-2 * lambda .* c + A * c' } } },
-    { name: 'coupling sign flipped', equations: { modewise: { rhs: '-lambda .* c - A * c' } } },
-    { name: 'coupling transposed', equations: { modewise: { rhs: '-lambda .* c + transpose(A) * c' } } },
+    fieldVariant('dissipation doubled: -2 lambda c', '-2 * lambda .* c + A * c'),
+    fieldVariant('coupling sign flipped', '-lambda .* c - A * c'),
+    fieldVariant('coupling transposed', '-lambda .* c + transpose(A) * c'),
+    // exact at t0, so only the integrated equation can tell
+    {
+      name: 'spectrum frozen at t0 while the basis turns',
+      defs: Object.fromEntries(nodeIds.map((i) => couplingDef(`q${i}`, 'lambda_a'))),
+      equations: { integrated: { rhs: integratedRhs(FIELD, 'lambda_a') } },
+    },
   ],
 };
 

@@ -92,7 +92,7 @@ export const intraCancellation: Claim<ShellParams> = {
   affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
-    equations: [{ name: 'intra', lhs: 'diag(transpose(Ind) * diag(c) * A * diag(c) * Ind)', rhs: '0', scale: 'sum(abs(diag(c) * A * diag(c)))' }],
+    equations: [{ name: 'intra', lhs: 'diag(transpose(Ind) * diag(c) * A * diag(c) * Ind)', rhs: '0', scale: 'sum(abs(diag(c) * A * diag(c))) + dot(c, c) * norm(dM, "fro") / mingap' }],
   },
   instance(params, digits) {
     const P = pathAt(params, digits);
@@ -173,7 +173,7 @@ export const transferAntisymmetry: Claim<ShellParams> = {
   encoding: {
     defs: SHELL_DEFS,
     equations: [
-      { name: 'antisymmetry', lhs: 'T', rhs: '-transpose(T)', scale: '2 * sum(abs(diag(c) * A * diag(c)))' },
+      { name: 'antisymmetry', lhs: 'T', rhs: '-transpose(T)', scale: '2 * sum(abs(diag(c) * A * diag(c))) + 2 * dot(c, c) * norm(dM, "fro") / mingap' },
       { name: 'total', lhs: 'sum(T)', rhs: '0', scale: 'sum(abs(T)) + 1' },
       { name: 'norm', lhs: 'dN_fd', rhs: '-2 * dot(e, M * e)' },
     ],

@@ -269,6 +269,8 @@ export interface Tally {
   spurious: { family: Family; claim: string; params: CaseParams; report: CaseReport }[];
   errors: { family: Family; claim: string; note?: string }[];
   byFamily: Record<string, Record<string, number>>;
+  /** outcomes of the cases where the condition really occurred */
+  byCondition: Record<'crossingInWindow' | 'shellChangeInWindow' | 'gapBelow1e6', Record<string, number>>;
   diag: { gapBelow1e3: number; gapBelow1e6: number; gapBelow1e20: number; crossingInWindow: number; shellChangeInWindow: number; hiddenShellChange: number };
   confirmations: { checked: number; unconfirmed: { claim: string; params: CaseParams; lo: CaseReport['residuals']; hi: CaseReport['residuals'] }[] };
 }
@@ -286,6 +288,7 @@ export function sweep(cases: DrawnCase[], maxConfirmations: number, claims: Clai
     spurious: [],
     errors: [],
     byFamily: {},
+    byCondition: { crossingInWindow: {}, shellChangeInWindow: {}, gapBelow1e6: {} },
     diag: { gapBelow1e3: 0, gapBelow1e6: 0, gapBelow1e20: 0, crossingInWindow: 0, shellChangeInWindow: 0, hiddenShellChange: 0 },
     confirmations: { checked: 0, unconfirmed: [] },
   };
@@ -300,6 +303,12 @@ export function sweep(cases: DrawnCase[], maxConfirmations: number, claims: Clai
     if (g.relGap !== null && g.relGap < 1e-3) t.diag.gapBelow1e3++;
     if (g.relGap !== null && g.relGap < 1e-6) t.diag.gapBelow1e6++;
     if (g.relGap !== null && g.relGap < 1e-20) t.diag.gapBelow1e20++;
+    const seen = (k: keyof Tally['byCondition']): void => {
+      t.byCondition[k][r.outcome] = (t.byCondition[k][r.outcome] ?? 0) + 1;
+    };
+    if (g.crossingInWindow) seen('crossingInWindow');
+    if (g.shellChangeInWindow) seen('shellChangeInWindow');
+    if (g.relGap !== null && g.relGap < 1e-6) seen('gapBelow1e6');
     if (g.crossingInWindow) t.diag.crossingInWindow++;
     if (g.shellChangeInWindow) t.diag.shellChangeInWindow++;
     if (g.hiddenShellChange) t.diag.hiddenShellChange++;

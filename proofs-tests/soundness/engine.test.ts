@@ -1,0 +1,468 @@
+/**
+ * The engine's decision rules on toy claims whose every case is known in advance: each branch
+ * of the precision and range rules at its boundaries, how cases add up to a verdict (degenerate,
+ * wandering, erroring, refuted, conflicting), variants, automatic mutants and their statuses,
+ * and the exponent models. These pin down the blind spots a mutation run of src/core found.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { applyVariant, type Claim, type Encoding } from '../../src/core/claim.js';
+import { residuals, symbolicDecision } from '../../src/core/evaluate.js';
+import { evaluateLaws, formulaOf, LawError, nest, type LawModel } from '../../src/core/laws.js';
+import { liveDefs, mutantsOf, mutateExpression } from '../../src/core/mutants.js';
+import { classify, classifyRange, log10 } from '../../src/core/precision.js';
+import { check, evaluateCase, levelsOf, mutationAnalysis, runClaim } from '../../src/core/runner.js';
+import { combine, holdsVerdicts } from '../../src/core/verdict.js';
+import { sym } from '../../src/symbolic/symbolic.js';
+
+const d = (x: string | number): Decimal => new Decimal(x);
+/** 10^x for fractional exponents */
+const p10 = (x: number): Decimal => new Decimal(10).pow(x);
+
+describe('precision rule: classify', () => {
+  it('log10 of zero is -infinity, of a power of ten its exponent', () => {
+    expect(log10(d(0))).toBe(Number.NEGATIVE_INFINITY);
+    expect(log10(d('1e-37'))).toBeCloseTo(-37, 12);
+  });
+  it('holds only when the residual fell by a quarter of tau times the added digits, to 10^(-tau hi)', () => {
+    // lo 40, hi 80, tau 0.4: it must fall 4 decades and end at or below 1e-32
+    expect(classify(d('1e-29'), d('1e-33'), 40, 80, 0.4)).toBe('holds');
+    expect(classify(p10(-29.5), d('1e-33'), 40, 80, 0.4)).toBe('wanders');
+    expect(classify(d('1e-28'), d('1e-32'), 40, 80, 0.4)).toBe('holds');
+    expect(classify(d('1e-28'), p10(-31.9), 40, 80, 0.4)).toBe('wanders');
+  });
+  it('a residual at the floor of the high precision holds even if it did not fall', () => {
+    expect(classify(d('1e-80'), d('1e-72'), 40, 80, 0.9)).toBe('holds');
+    expect(classify(d('1e-80'), p10(-71.9), 40, 80, 0.9)).toBe('wanders');
+    expect(classify(d(0), d(0), 40, 80, 0.9)).toBe('holds');
+    expect(classify(d(0), d('1e-10'), 40, 80, 0.9)).toBe('wanders');
+  });
+  it('fails when it stays within two decades above 10^(-tau lo); otherwise wanders', () => {
+    expect(classify(d('1e-10'), d('1e-12'), 40, 80, 0.9)).toBe('fails');
+    expect(classify(d('1e-10'), p10(-12.1), 40, 80, 0.9)).toBe('wanders');
+    expect(classify(d('1e-12'), d('1e-10'), 40, 80, 0.9)).toBe('fails');
+    expect(classify(p10(-12.1), d('1e-10'), 40, 80, 0.9)).toBe('wanders');
+    // exactly at 10^(-tau lo) is not above it
+    expect(classify(d('1e-36'), d('1e-36'), 40, 80, 0.9)).toBe('wanders');
+    expect(classify(p10(-35.9), p10(-35.9), 40, 80, 0.9)).toBe('fails');
+  });
+  it('a non-finite residual is never decided', () => {
+    expect(classify(d(Infinity), d(Infinity), 40, 80, 0.9)).toBe('wanders');
+    expect(classify(d('1e-80'), d(NaN), 40, 80, 0.9)).toBe('wanders');
+  });
+});
+
+describe('range rule: classifyRange', () => {
+  const r = (...xs: number[]): Decimal[] => xs.map((x) => d(x));
+  it('needs two ranges and finite errors', () => {
+    expect(classifyRange(r(0.001), 0.05)).toBe('wanders');
+    expect(classifyRange(r(0.1, Infinity), 0.05)).toBe('wanders');
+    expect(classifyRange(r(NaN, 0.01), 0.05)).toBe('wanders');
+  });
+  it('holds when the last error is within the tolerance and shrank overall', () => {
+    expect(classifyRange(r(0.2, 0.1, 0.05), 0.05)).toBe('holds');
+    expect(classifyRange(r(0.2, 0.01, 0.04), 0.05)).toBe('holds');
+    // within the tolerance but not below the first: only if every error is a tenth of it
+    expect(classifyRange(r(0.004, 0.005), 0.05)).toBe('holds');
+    expect(classifyRange(r(0.004, 0.0051), 0.05)).toBe('wanders');
+    expect(classifyRange(r(0.04, 0.04), 0.05)).toBe('wanders');
+  });
+  it('fails when the last error is above the tolerance and the last step shrank it by less than 30%', () => {
+    expect(classifyRange(r(0.3, 0.2, 0.14), 0.05)).toBe('fails');
+    expect(classifyRange(r(0.3, 0.2, 0.139), 0.05)).toBe('wanders');
+    expect(classifyRange(r(0.1, 0.2, 0.3), 0.05)).toBe('fails');
+    expect(classifyRange(r(0.3, 0.051), 0.05)).toBe('wanders');
+    expect(classifyRange(r(0.06, 0.051), 0.05)).toBe('fails');
+  });
+});
+
+describe('verdicts', () => {
+  it('combine every numeric outcome with every symbolic decision', () => {
+    const table: [Parameters<typeof combine>[0], Parameters<typeof combine>[1], string][] = [
+      ['holds', 'zero', 'proved'],
+      ['holds', 'undecided', 'verified'],
+      ['holds', 'n/a', 'verified'],
+      ['holds', 'nonzero', 'conflict'],
+      ['fails', 'zero', 'conflict'],
+      ['fails', 'nonzero', 'refuted'],
+      ['fails', 'undecided', 'refuted'],
+      ['fails', 'n/a', 'refuted'],
+      ['wanders', 'zero', 'inconclusive'],
+      ['wanders', 'nonzero', 'inconclusive'],
+      ['degenerate', 'zero', 'inconclusive'],
+      ['degenerate', 'n/a', 'inconclusive'],
+    ];
+    for (const [n, s, v] of table) expect(combine(n, s), `${n} + ${s}`).toBe(v);
+    expect([...holdsVerdicts].sort()).toEqual(['proved', 'verified']);
+  });
+});
+
+describe('variants', () => {
+  const enc: Encoding = { defs: [['y', 'x + x'], ['z', 'y * 2']], equations: [{ name: 'e', lhs: 'y', rhs: '2 * x' }, { name: 'f', lhs: 'z', rhs: '4 * x', scale: '1' }] };
+  it('replace definitions and merge equations by name, leaving the rest', () => {
+    expect(applyVariant(enc, undefined)).toBe(enc);
+    const v = applyVariant(enc, { name: 'v', defs: { y: 'x' }, equations: { e: { rhs: '3 * x' } } });
+    expect(v.defs).toEqual([['y', 'x'], ['z', 'y * 2']]);
+    expect(v.equations).toEqual([{ name: 'e', lhs: 'y', rhs: '3 * x' }, { name: 'f', lhs: 'z', rhs: '4 * x', scale: '1' }]);
+    expect(enc.defs[0]).toEqual(['y', 'x + x']);
+  });
+  it('refuse names the encoding does not have', () => {
+    expect(() => applyVariant(enc, { name: 'v', defs: { w: 'x' } })).toThrow('variant v: no definition w');
+    expect(() => applyVariant(enc, { name: 'v', equations: { g: { rhs: 'x' } } })).toThrow('variant v: no equation g');
+  });
+});
+
+describe('residuals', () => {
+  it('divide by the given scale, else by the larger side; a zero scale leaves the difference', () => {
+    const scope = { x: d(3), v: [d(3), d(4)] };
+    const rs = residuals(
+      {
+        defs: [['w', 'v * 2']],
+        equations: [
+          { name: 'scaled', lhs: 'x', rhs: '1', scale: '4' },
+          { name: 'relative', lhs: 'x', rhs: '1' },
+          { name: 'zero', lhs: 'x - 3', rhs: '0' },
+          { name: 'vector', lhs: 'w', rhs: '[0, 0]' },
+          { name: 'tiny', lhs: '0', rhs: '1e-50', scale: '0' },
+        ],
+      },
+      scope,
+      30,
+    );
+    expect(rs.map((r) => r.equation)).toEqual(['scaled', 'relative', 'zero', 'vector', 'tiny']);
+    expect(rs[0]!.residual.toNumber()).toBe(0.5);
+    expect(rs[1]!.residual.toNumber()).toBeCloseTo(2 / 3, 12);
+    expect(rs[2]!.residual.isZero()).toBe(true);
+    // |w - 0| / max(|w|, 0) = 1, w = (6, 8)
+    expect(rs[3]!.residual.toNumber()).toBe(1);
+    expect(rs[4]!.residual.eq(d('1e-50'))).toBe(true);
+  });
+});
+
+describe('symbolic decisions', () => {
+  const enc: Encoding = { defs: [['s', 'a + b'], ['t', 's - b']], equations: [{ name: 'same', lhs: 't', rhs: 'a' }, { name: 'other', lhs: 's', rhs: '2 * a' }] };
+  const scope = () => [{ a: 'a', b: 'b' }];
+  it('decide every equation, or only those named', () => {
+    expect(symbolicDecision(enc, scope())).toBe('nonzero');
+    expect(symbolicDecision(enc, scope(), ['same'])).toBe('zero');
+    expect(symbolicDecision(enc, scope(), ['other'])).toBe('nonzero');
+  });
+  it('nonzero in any scope wins; undecided when an input is unbound', () => {
+    const e2: Encoding = { defs: [], equations: [{ name: 'q', lhs: 'a * b', rhs: 'b * a' }] };
+    expect(symbolicDecision(e2, [{ a: 'a', b: 'b' }, { a: 'x', b: 'y' }])).toBe('zero');
+    const e3: Encoding = { defs: [], equations: [{ name: 'q', lhs: 'a', rhs: 'c' }] };
+    expect(symbolicDecision(e3, [{ a: 'a' }])).toBe('undecided');
+    expect(symbolicDecision(e3, [{ a: 'a' }, { a: 'a', c: 'a + 1' }])).toBe('nonzero');
+    expect(symbolicDecision(e3, [{ a: 'a', c: 'a' }, { a: 'a' }])).toBe('undecided');
+  });
+  it('an input named like a definition stands for it', () => {
+    const e4: Encoding = { defs: [['s', 'unknownfn(a)']], equations: [{ name: 'q', lhs: 's', rhs: 's' }] };
+    expect(symbolicDecision(e4, [{ a: 'a', s: 'z' }])).toBe('zero');
+    // an unsupported definition stays unbound: equations that need it are undecided
+    expect(symbolicDecision(e4, [{ a: 'a' }])).toBe('undecided');
+    // an ill-formed (shape-mismatched) mutant is undecided, not an error
+    const e5: Encoding = { defs: [], equations: [{ name: 'q', lhs: 'm + v', rhs: 'v' }] };
+    expect(symbolicDecision(e5, [{ m: sym.matrix('m', 2, 2), v: sym.vector('v', 2) }])).toBe('undecided');
+  });
+});
+
+/** A claim whose cases are integers x in [lo, 1000]: its instance is given the digits. */
+function toy(id: string, enc: Encoding, instance: Claim<number>['instance'], extra: Partial<Claim<number>> = {}): Claim<number> {
+  return { id, group: 'toy', kind: 'identity', source: 'none', statement: id, domain: fc.integer({ min: 3, max: 1000 }), encoding: enc, instance, variants: [], runs: 6, ...extra };
+}
+const exact = (x: number) => ({ scope: { x: d(x) } });
+const double: Encoding = { defs: [['y', 'x + x']], equations: [{ name: 'double', lhs: 'y', rhs: '2 * x' }] };
+const opts = { seed: 7, digits: 20 };
+
+describe('cases and verdicts of the runner', () => {
+  it('a true identity holds at both precisions and counts every case', () => {
+    const c = toy('toy.double', double, exact);
+    expect(levelsOf(c, 20)).toEqual([20, 40]);
+    const r = check(c, undefined, opts);
+    expect(r).toMatchObject({ verdict: 'verified', numeric: 'holds', symbolic: 'n/a', runs: 6, degenerate: 0, wandering: 0, errors: [], axis: 'digits', levels: [20, 40] });
+    expect(r.maxResidual).toEqual({ 20: '0e+0', 40: '0e+0' });
+    expect(r.counterexample).toBeUndefined();
+  });
+  it('a false one is refuted with a replayable, shrunk counterexample', () => {
+    const c = toy('toy.square', { defs: [], equations: [{ name: 'ok', lhs: 'x', rhs: 'x' }, { name: 'square', lhs: 'x * x', rhs: '2 * x' }] }, exact);
+    const r = check(c, undefined, opts);
+    expect(r.verdict).toBe('refuted');
+    expect(r.numeric).toBe('fails');
+    expect(r.counterexample?.equation).toBe('square');
+    expect(r.counterexample?.seed).toBe(7);
+    expect(r.counterexample?.path).toMatch(/^\d+(:\d+)*$/);
+    const x = r.counterexample!.params as number;
+    expect(Object.keys(r.counterexample!.residuals)).toEqual(['20', '40']);
+    expect(new Decimal(r.counterexample!.residuals[40]!).toNumber()).toBeCloseTo((x - 2) / x, 3);
+    // the replay of that path finds the same case, and counts only it
+    const again = check(c, undefined, { ...opts, path: r.counterexample!.path });
+    expect(again.counterexample?.params).toBe(x);
+    expect(again.verdict).toBe('refuted');
+  });
+  it('a refutation of an equation the symbolic proof covers is a conflict; of one it does not, a refutation', () => {
+    const enc: Encoding = { defs: [], equations: [{ name: 'sym', lhs: 'x + x', rhs: '2 * x' }, { name: 'num', lhs: 'x * x', rhs: '2 * x' }] };
+    const covered = toy('toy.c1', enc, exact, { symbolic: { scopes: () => [{ x: 'x' }], equations: ['sym'] } });
+    expect(check(covered, undefined, opts)).toMatchObject({ numeric: 'fails', symbolic: 'zero', verdict: 'refuted' });
+    const all = toy('toy.c2', { defs: [], equations: [{ name: 'sym', lhs: 'x * x', rhs: 'x ^ 2' }] }, exact, { symbolic: { scopes: () => [{ x: 'x' }] } });
+    expect(check(all, undefined, opts)).toMatchObject({ numeric: 'holds', symbolic: 'zero', verdict: 'proved' });
+    const wrong = toy('toy.c3', { defs: [], equations: [{ name: 'sym', lhs: 'x * x', rhs: '2 * x' }] }, exact, { symbolic: { scopes: () => [{ x: 'x' }] } });
+    expect(check(wrong, undefined, opts)).toMatchObject({ numeric: 'fails', symbolic: 'nonzero', verdict: 'refuted' });
+    // numbers that refute what the symbols prove (y stands for 2x symbolically, is 2x + 1 numerically): a conflict, surfaced
+    const split = toy('toy.c4', { defs: [['y', 'x + x + 1']], equations: [{ name: 'sym', lhs: 'y', rhs: '2 * x' }] }, exact, { symbolic: { scopes: () => [{ x: 'x', y: '2 * x' }] } });
+    expect(check(split, undefined, opts)).toMatchObject({ numeric: 'fails', symbolic: 'zero', verdict: 'conflict' });
+  });
+  it('degenerate cases are reported, never decided; a majority of them leaves the claim undecided', () => {
+    const third = toy('toy.d1', double, (x) => (x % 3 === 0 ? { scope: {}, degenerate: 'multiple of 3' } : exact(x)));
+    const rThird = check(third, undefined, { ...opts, runs: 30 });
+    expect(rThird.degenerate).toBeGreaterThan(0);
+    expect(rThird.degenerate * 2).toBeLessThan(rThird.runs);
+    expect(rThird.numeric).toBe('holds');
+    const most = toy('toy.d2', double, (x) => (x % 3 !== 0 ? { scope: {}, degenerate: 'not a multiple of 3' } : exact(x)));
+    const rMost = check(most, undefined, { ...opts, runs: 30 });
+    expect(rMost.degenerate * 2).toBeGreaterThan(rMost.runs);
+    expect(rMost).toMatchObject({ numeric: 'degenerate', verdict: 'inconclusive' });
+    const all = toy('toy.d3', double, () => ({ scope: {}, degenerate: 'always' }));
+    expect(check(all, undefined, opts)).toMatchObject({ numeric: 'degenerate', verdict: 'inconclusive', degenerate: 6, runs: 6 });
+    expect(evaluateCase(all, double, {}, 5, 20)).toMatchObject({ outcome: 'degenerate', note: 'always', residuals: {} });
+  });
+  it('a residual that falls too slowly wanders: inconclusive, with the first such case kept', () => {
+    // residual 10^(-digits/4): falls 5 decades from 20 to 40 digits but ends far above 10^-36
+    const slow = toy('toy.slow', { defs: [], equations: [{ name: 'slow', lhs: 'x + eps', rhs: 'x' }] }, (x, digits) => ({ scope: { x: d(x), eps: d(10).pow(-digits / 4).mul(x) } }));
+    const r = check(slow, undefined, opts);
+    expect(r).toMatchObject({ numeric: 'wanders', verdict: 'inconclusive', wandering: 6 });
+    expect(r.wanderingCase?.outcome).toBe('wanders');
+    expect(evaluateCase(slow, slow.encoding, {}, 3, 20).residuals).toEqual({ 20: '1e-5', 40: '1e-10' });
+  });
+  it('an instance that throws is an error case: inconclusive, at most three messages kept', () => {
+    const broken = toy('toy.err', double, (x) => {
+      if (x > 0) throw new Error(`no instance for ${x}`);
+      return exact(x);
+    });
+    const r = check(broken, undefined, opts);
+    expect(r).toMatchObject({ numeric: 'wanders', verdict: 'inconclusive' });
+    expect(r.errors).toHaveLength(3);
+    expect(r.errors[0]).toMatch(/^no instance for \d+$/);
+    expect(evaluateCase(broken, double, {}, 5, 20)).toMatchObject({ outcome: 'error', note: 'no instance for 5' });
+  });
+  it('keeps the worst equation, the widest figure and the first case figure', () => {
+    const fig = { kind: 'lines' as const, title: 't', xLabel: 'x', yLabel: 'y', series: [] };
+    const two = toy('toy.two', { defs: [], equations: [{ name: 'a', lhs: 'x', rhs: 'x' }, { name: 'b', lhs: 'x + eps', rhs: 'x' }, { name: 'c', lhs: 'x', rhs: 'x' }] }, (x, digits) => ({
+      scope: { x: d(x), eps: d(10).pow(-digits / 2) },
+      figure: { ...fig, title: `at ${digits}` },
+    }));
+    const r = evaluateCase(two, two.encoding, {}, 4, 20);
+    expect(r.worstEquation).toBe('b');
+    expect(r.figure?.title).toBe('at 40');
+    expect(check(two, undefined, opts).figure?.title).toBe('at 40');
+  });
+  it('a residual that is not a number is the worst, and is never decided', () => {
+    const nan = toy('toy.nan', { defs: [], equations: [{ name: 'fine', lhs: 'x', rhs: 'x + 1' }, { name: 'nan', lhs: '0 / 0', rhs: '0' }] }, exact);
+    expect(evaluateCase(nan, nan.encoding, {}, 5, 20)).toMatchObject({ outcome: 'wanders', worstEquation: 'nan', residuals: { 20: 'NaN', 40: 'NaN' } });
+  });
+  it('reports the largest residual over the drawn cases at each level', () => {
+    const xs: number[] = [];
+    // residual 1/x at both range levels: undecided (within the tolerance, not shrinking), so every case is counted
+    const spread = toy('toy.spread', { defs: [], equations: [{ name: 'q', lhs: 'x + 1', rhs: 'x', scale: 'x' }] }, (x) => {
+      xs.push(x);
+      return { scope: { x: d(x) } };
+    }, { ranges: { levels: [0, 1], tolerance: 0.5 } });
+    const r = check(spread, undefined, { ...opts, runs: 8 });
+    expect(r.runs).toBe(8);
+    const worst = d(1).div(Math.min(...xs)).toSignificantDigits(4).toExponential();
+    expect(r.maxResidual).toEqual({ 0: worst, 1: worst });
+  });
+  it('variant flags reach the instance', () => {
+    // z = x unless the variant's flag shifts it: only the flag can refute the variant
+    const flagged = toy('toy.flag', { defs: [], equations: [{ name: 'q', lhs: 'x + x', rhs: '2 * z' }] }, (x, _d, flags) => ({ scope: { x: d(x), z: d(flags.off ? x + 1 : x) } }), {
+      variants: [{ name: 'flag', flags: { off: true } }],
+    });
+    const r = runClaim(flagged, opts);
+    expect(r.verdict).toBe('verified');
+    expect(r.variants[0]).toMatchObject({ name: 'flag', verdict: 'refuted' });
+  });
+  it('runs variants on at most 40 cases, stopping at the first refutation', () => {
+    let calls = 0;
+    const counted = toy('toy.count', double, (x) => {
+      calls++;
+      return exact(x);
+    }, { runs: 100, variants: [{ name: 'same', equations: { double: { rhs: 'x + x' } } }] });
+    const r = runClaim(counted, opts);
+    expect(r.runs).toBe(100);
+    expect(r.variants[0]!.runs).toBe(40);
+    // two precisions per case
+    expect(calls).toBe(2 * 140);
+    expect(r.durationMs).toBeGreaterThanOrEqual(0);
+    expect(r.mutants).toBeUndefined();
+  });
+});
+
+describe('scaling claims over growing ranges', () => {
+  const law = (errors: number[]): Claim<number> =>
+    toy('toy.law', { defs: [], equations: [{ name: 'exponent', lhs: 'measured', rhs: '2', scale: '1' }] }, (_x, level) => ({ scope: { measured: d(2 + errors[level]!) } }), {
+      ranges: { levels: [0, 1, 2], tolerance: 0.05 },
+    });
+  it('evaluate at every range level, not at two precisions', () => {
+    expect(levelsOf(law([0.3, 0.1, 0.01]), 20)).toEqual([0, 1, 2]);
+    const r = check(law([0.3, 0.1, 0.01]), undefined, opts);
+    expect(r).toMatchObject({ verdict: 'verified', axis: 'range', levels: [0, 1, 2] });
+    expect(r.maxResidual).toEqual({ 0: '3e-1', 1: '1e-1', 2: '1e-2' });
+  });
+  it('refute a measurement that converges elsewhere; leave one still converging undecided', () => {
+    expect(check(law([0.3, 0.2, 0.2]), undefined, opts).verdict).toBe('refuted');
+    expect(check(law([0.9, 0.5, 0.2]), undefined, opts).verdict).toBe('inconclusive');
+  });
+});
+
+describe('automatic mutants', () => {
+  it('mutate each kind of node, once each', () => {
+    const ms = mutateExpression('a - b + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4');
+    const kinds = ms.map((m) => m.mutation);
+    expect(kinds[0]).toBe('factor 2 on the whole side');
+    expect(kinds[1]).toBe('whole side negated');
+    expect(ms[0]!.expr).toBe('2 * (a - b + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4)');
+    expect(ms[1]!.expr).toBe('-(a - b + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4)');
+    const exprs = ms.map((m) => m.expr);
+    expect(exprs).toContain('(a) + (b) + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('(a - b) - (-c * d ^ 2) + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('-c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + -c * (d) ^ ((2) + (1)) + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + -c * (d) ^ ((2) + (-1)) + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + -c * d ^ 2 + (e) .^ ((3) + (1)) + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + -c * d ^ 2 + e .^ 3 + M + 0 * 4');
+    expect(exprs).toContain('a - b + -c * d ^ 4 + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + -c * d ^ 1 + e .^ 3 + transpose(M) + 0 * 4');
+    expect(exprs).toContain('a - b + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 8');
+    expect(exprs).toContain('a - b + -c * d ^ 2 + e .^ 3 + transpose(M) + 0 * 2');
+    // the constant 0 is left alone
+    expect(kinds.filter((k) => k.startsWith('constant')).map((k) => k.split(':')[1]!.trim()).sort()).toEqual(['2 -> 1', '2 -> 4', '3 -> 1.5', '3 -> 6', '4 -> 2', '4 -> 8']);
+    expect(kinds).toContain('term dropped: a - b -> a');
+    expect(kinds).toContain('sign flipped: a - b -> a + (b)');
+    expect(kinds).toContain('sign flipped: -c -> c');
+    expect(kinds).toContain('exponent +1: d ^ 2');
+    expect(kinds).toContain('exponent -1: e .^ 3');
+    expect(kinds).toContain('transpose removed (indices swapped): transpose(M)');
+    // a subtraction has one term to drop, a sum two
+    expect(kinds.filter((k) => k.startsWith('term dropped: a - b ->'))).toHaveLength(1);
+    expect(ms).toHaveLength(28);
+    expect(new Set(exprs).size).toBe(exprs.length);
+  });
+  it('reach definitions through the equations, transitively; skip the literal 0 and its trivial rescalings', () => {
+    const enc: Encoding = { defs: [['u', 'x + 1'], ['v', 'u * 2'], ['dead', 'x - 1']], equations: [{ name: 'q', lhs: 'v + 1', rhs: '0' }] };
+    expect([...liveDefs(enc)].sort()).toEqual(['u', 'v', 'x']);
+    const ms = mutantsOf(enc);
+    expect(new Set(ms.map((m) => m.site))).toEqual(new Set(['def u', 'def v', 'eq q.lhs']));
+    const lhs = ms.filter((m) => m.site === 'eq q.lhs').map((m) => m.mutation);
+    expect(lhs).not.toContain('factor 2 on the whole side');
+    expect(lhs).not.toContain('whole side negated');
+    expect(lhs).toContain('constant doubled: 1 -> 2');
+    expect(lhs).toContain('term dropped: v + 1 -> v');
+    const m0 = ms.find((m) => m.site === 'def u')!;
+    expect(m0.variant).toEqual({ name: `mutant: def u: ${m0.mutation}`, defs: { u: '2 * (x + 1)' } });
+    const eq = mutantsOf({ defs: [], equations: [{ name: 'q', lhs: 'x', rhs: 'y' }] });
+    expect(eq.map((m) => `${m.site} ${m.mutation}`)).toEqual(['eq q.lhs factor 2 on the whole side', 'eq q.lhs whole side negated', 'eq q.rhs factor 2 on the whole side', 'eq q.rhs whole side negated']);
+    expect(eq[2]!.variant).toEqual({ name: 'mutant: q.rhs: factor 2 on the whole side', equations: { q: { rhs: '2 * (y)' } } });
+  });
+  it('are refuted, equivalent, ill-formed or survivors, each for its reason', () => {
+    // y = x + x against 2 x: 'def y' mutants are refuted; a mutant of the symbolic-only equation 'z' survives numerically
+    const c = toy('toy.mut', { defs: [['y', 'x + x']], equations: [{ name: 'double', lhs: 'y', rhs: '2 * x' }, { name: 'cube', lhs: 'x ^ 3', rhs: 'x * x * x', scale: '1' }] }, exact, {
+      symbolic: { scopes: () => [{ x: 'x' }] },
+    });
+    const res = mutationAnalysis(c, { ...opts, runs: 4 });
+    expect(res).toHaveLength(mutantsOf(c.encoding).length);
+    const bySite = (site: string) => res.filter((m) => m.site === site);
+    expect(bySite('def y').every((m) => m.status === 'refuted')).toBe(true);
+    expect(bySite('eq cube.lhs').every((m) => m.status === 'refuted')).toBe(true);
+    const runs = runClaim(c, { ...opts, runs: 4, mutants: true });
+    expect(runs.mutants).toEqual(res);
+
+    // a mutant that cannot be evaluated (m m with m 2 x 3) is ill-formed, with the error
+    const gram = toy('toy.gram', { defs: [], equations: [{ name: 'q', lhs: 'transpose(m) * m', rhs: 'g' }] }, (x) => {
+      const m = [[x, 1, 2], [3, 4, x]];
+      const g = [0, 1, 2].map((i) => [0, 1, 2].map((j) => d(m[0]![i]! * m[0]![j]! + m[1]![i]! * m[1]![j]!)));
+      return { scope: { m: m.map((r) => r.map((v) => d(v))), g } };
+    });
+    const gres = mutationAnalysis(gram, { ...opts, runs: 3 });
+    const removed = gres.find((m) => m.mutation.startsWith('transpose removed'))!;
+    expect(removed.status).toBe('invalid');
+    expect(removed.note).toMatch(/dimension/i);
+
+    // mutants that change nothing on the domain (z = 0 y): equivalent when the symbols show it, survivors (and said to be) when not
+    const eqv = toy('toy.eqv', { defs: [['z', '0 * y']], equations: [{ name: 'q', lhs: 'x - z', rhs: 'x' }] }, (x) => ({ scope: { x: d(x), y: d(x + 1) } }), {
+      symbolic: { scopes: () => [{ x: 'x', y: 'y', z: '0' }] },
+    });
+    const eres = mutationAnalysis(eqv, { ...opts, runs: 3 });
+    const at = (site: string, mutation: string) => eres.find((m) => m.site === site && m.mutation.startsWith(mutation))!;
+    expect(at('eq q.lhs', 'sign flipped')).toEqual({ site: 'eq q.lhs', mutation: 'sign flipped: x - z -> x + (z)', status: 'equivalent', note: 'reduces to zero symbolically, like the original' });
+    expect(at('eq q.lhs', 'whole side negated').status).toBe('refuted');
+    // z is bound in every symbolic scope: its mutants are not seen by the symbols
+    expect(at('def z', 'factor 2 on the whole side')).toMatchObject({ status: 'survived', note: 'holds on every drawn case: equivalent on this domain, or a blind spot' });
+    // a survivor that did not hold says what it did
+    const never = toy('toy.never', double, () => ({ scope: {}, degenerate: 'always' }));
+    expect(mutationAnalysis(never, { ...opts, runs: 2 })[0]).toMatchObject({ status: 'survived', note: 'inconclusive (degenerate)' });
+  });
+});
+
+describe('exponent models', () => {
+  const model: LawModel = {
+    name: 'toy',
+    description: 'toy',
+    source: 'none',
+    params: [
+      { name: 'a', meaning: 'a' },
+      { name: 'b', meaning: 'b' },
+    ],
+    domain: [{ when: 'a > 0', message: 'a must be positive' }],
+    keys: [
+      { key: 'nu', meaning: 'nu' },
+      { key: 'loss.time', meaning: 'loss' },
+      { key: 'loss.size', meaning: 'size' },
+    ],
+    derived: { nu: 'b / a', 'loss.size': 'nu + 1' },
+    regimes: [
+      { name: 'low', description: 'b < 1', when: 'b < 1', formulas: { 'loss.time': '2 * nu' } },
+      { name: 'high', description: 'b >= 1', when: 'b >= 1 and b < 10', formulas: { 'loss.time': 'nu ^ 2', 'loss.size': 'sqrt(nu - 1)' } },
+    ],
+    excluded: [{ when: 'b == 5', why: 'b = 5 is a resonance' }],
+  };
+  it('substitute other keys into a formula, regime by regime', () => {
+    expect(formulaOf(model, 'low', 'loss.time')).toBe('2 * b / a');
+    expect(formulaOf(model, 'high', 'loss.size')).toBe('sqrt(b / a - 1)');
+    expect(formulaOf(model, 'low', 'loss.size')).toBe('b / a + 1');
+    expect(() => formulaOf(model, 'mid', 'nu')).toThrow('model toy: no regime mid');
+    expect(() => formulaOf(model, 'low', 'nope')).toThrow('no formula for nope');
+    const cyclic: LawModel = { ...model, derived: { nu: 'mu', mu: 'nu' } };
+    expect(() => formulaOf(cyclic, 'low', 'nu')).toThrow('formulas refer to each other in a cycle: nu -> mu -> nu');
+  });
+  it('evaluate in the regime that applies, nesting dotted keys', () => {
+    const r = evaluateLaws(model, { a: 2, b: 0.5 });
+    expect(r).toMatchObject({ model: 'toy', regime: 'low', regimeDescription: 'b < 1', params: { a: 2, b: 0.5 } });
+    expect(r.exponents).toEqual({ nu: 0.25, 'loss.time': 0.5, 'loss.size': 1.25 });
+    expect(Object.keys(r.formulas)).toEqual(['nu', 'loss.time', 'loss.size']);
+    expect(r.latex.nu).toMatch(/frac/);
+    expect(evaluateLaws(model, { a: 1, b: 2 }).exponents).toEqual({ nu: 2, 'loss.time': 4, 'loss.size': 1 });
+    expect(nest(r.exponents)).toEqual({ nu: 0.25, loss: { time: 0.5, size: 1.25 } });
+    expect(nest({ 'a.b.c': 1, 'a.d': 2 })).toEqual({ a: { b: { c: 1 }, d: 2 } });
+  });
+  it('refuse, each with its own message, what no regime covers', () => {
+    const refusal = (p: Record<string, number>): string => {
+      try {
+        evaluateLaws(model, p);
+      } catch (e) {
+        expect(e).toBeInstanceOf(LawError);
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal({ a: 1 })).toBe('model toy: missing parameter --b (b)');
+    expect(refusal({ a: 1, b: 2, c: 3 })).toBe('model toy: unknown parameter --c (parameters: a, b)');
+    expect(refusal({ a: 1, b: Infinity })).toBe('model toy: --b must be a finite number');
+    expect(refusal({ a: -1, b: 2 })).toBe('model toy: a must be positive');
+    expect(refusal({ a: 1, b: 5 })).toBe('model toy: no regime applies: b = 5 is a resonance');
+    expect(refusal({ a: 1, b: 10 })).toBe("model toy: no regime's derivation covers these parameters");
+    // sqrt(nu - 1) of a negative number: not a finite real
+    expect(refusal({ a: 4, b: 2 })).toBe('model toy: loss.size is not finite at these parameters');
+  });
+});
