@@ -10,7 +10,8 @@ export interface ExponentsOptions {
 }
 
 export function parseExponents(argv: string[]): ExponentsOptions {
-  const o: ExponentsOptions = { params: {}, format: 'text' };
+  // no prototype: --__proto__ or --constructor are parameters like any other (and unknown ones)
+  const o: ExponentsOptions = { params: Object.create(null) as Record<string, number>, format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) {
@@ -34,7 +35,7 @@ export function parseExponents(argv: string[]): ExponentsOptions {
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) throw new UsageError(`--${flag} must be a number, got '${raw}'`);
     const v = Number(raw);
     if (!Number.isFinite(v)) throw new UsageError(`--${flag} must be a finite number, got '${raw}'`);
-    if (flag in o.params) throw new UsageError(`--${flag} given twice`);
+    if (Object.hasOwn(o.params, flag)) throw new UsageError(`--${flag} given twice`);
     o.params[flag] = v;
   }
   return o;

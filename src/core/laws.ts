@@ -99,7 +99,7 @@ const truthy = (expr: string, params: Record<string, number>): boolean => evalua
 
 /** Decide the regime and evaluate every key. Throws LawError outside the domain or any regime. */
 export function evaluateLaws(model: LawModel, params: Record<string, number>): LawResult {
-  for (const p of model.params) if (!(p.name in params)) throw new LawError(`model ${model.name}: missing parameter --${p.name} (${p.meaning})`);
+  for (const p of model.params) if (!Object.hasOwn(params, p.name)) throw new LawError(`model ${model.name}: missing parameter --${p.name} (${p.meaning})`);
   for (const [k, v] of Object.entries(params)) {
     if (!model.params.some((p) => p.name === k)) throw new LawError(`model ${model.name}: unknown parameter --${k} (parameters: ${model.params.map((p) => p.name).join(', ')})`);
     if (!Number.isFinite(v)) throw new LawError(`model ${model.name}: --${k} must be a finite number`);
