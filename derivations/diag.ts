@@ -20,18 +20,12 @@ import { eigSym } from '../src/numeric/eigen.js';
 import type { Fixed } from '../src/numeric/fixed.js';
 import { matmul, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
 import { Rng } from '../src/numeric/rng.js';
-import { fixedAt } from './instances.js';
+import { dyadicAt, fixedAt, seedArb } from './instances.js';
 import { memo } from './transport.js';
 
 const SOURCE = 'arXiv:2509.24882';
 
-const seedArb = fc.integer({ min: 0, max: 0x7fffffff });
 
-/** A drawn dyadic k / 2^bits as an exact fixed-point value. */
-function dyadicAt(F: Fixed, rng: Rng, range: number, bits: number): bigint {
-  const [k, den] = rng.dyadic(range, bits);
-  return F.ratio(k, den);
-}
 
 interface L1Params {
   n: number;

@@ -37,59 +37,11 @@ import { evaluate } from 'mathjs';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import type { Claim, Figure } from '../src/core/claim.js';
 import { logSlope } from '../src/numeric/fit.js';
+import { Gaussian } from '../src/numeric/float64.js';
 import { Rng } from '../src/numeric/rng.js';
 import { memo } from './transport.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';
-
-/* ------------------------------------------------------------------------------------------
- * Random variates from the seeded generator
- * ---------------------------------------------------------------------------------------- */
-
-/** Standard normal variates by Box–Muller, from the project's seeded generator. */
-export class Gauss {
-  private spare: number | undefined;
-  constructor(private readonly rng: Rng) {}
-  next(): number {
-    if (this.spare !== undefined) {
-      const s = this.spare;
-      this.spare = undefined;
-      return s;
-    }
-    let u = 0;
-    while (u === 0) u = this.rng.next();
-    const rad = Math.sqrt(-2 * Math.log(u));
-    const ang = 2 * Math.PI * this.rng.next();
-    this.spare = rad * Math.sin(ang);
-    return rad * Math.cos(ang);
-  }
-  uniform(): number {
-    let u = 0;
-    while (u === 0) u = this.rng.next();
-    return u;
-  }
-  /** Gamma(a, 1) by Marsaglia–Tsang (a < 1 through Gamma(a + 1) U^(1/a)). */
-  gamma(a: number): number {
-    if (a < 1) return this.gamma(a + 1) * this.uniform() ** (1 / a);
-    const dd = a - 1 / 3;
-    const c = 1 / Math.sqrt(9 * dd);
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = this.next();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = this.uniform();
-      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) return dd * v;
-    }
-  }
-  /** chi-squared with k degrees of freedom */
-  chi2(k: number): number {
-    return 2 * this.gamma(k / 2);
-  }
-}
 
 /* ------------------------------------------------------------------------------------------
  * Route 1: direct min-norm least squares
@@ -195,7 +147,7 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
  * reorthogonalisation), whose largest Ritz value converges first; the small tridiagonal by
  * ml-matrix's symmetric eigensolver.
  */
-function smallestEigen(S: CholSolver, g: Gauss, steps = 16): number {
+function smallestEigen(S: CholSolver, g: Gaussian, steps = 16): number {
   const m = S.m;
   const k = Math.min(m, steps);
   const Q: Float64Array[] = [];
@@ -250,13 +202,13 @@ function largestTridiagonal(a: number[], b: number[]): number {
 }
 
 /** The smallest eigenvalue of a symmetric positive definite matrix (rows), as the simulation measures it. */
-export function smallestEigenvalue(G: Float64Array[], g: Gauss): number {
+export function smallestEigenvalue(G: Float64Array[], g: Gaussian): number {
   return smallestEigen(new CholSolver(G), g);
 }
 
 /** One design at sample size n: the rows of X (n x 5n); every gamma uses the leading d columns. */
-function drawDesign(n: number, seed: number, sample: number): { rows: Float64Array[]; g: Gauss } {
-  const g = new Gauss(new Rng((seed ^ Math.imul(sample + 1, 0x9e3779b1) ^ Math.imul(n, 0x85ebca6b)) >>> 0));
+function drawDesign(n: number, seed: number, sample: number): { rows: Float64Array[]; g: Gaussian } {
+  const g = new Gaussian(new Rng((seed ^ Math.imul(sample + 1, 0x9e3779b1) ^ Math.imul(n, 0x85ebca6b)) >>> 0));
   const dMax = Math.round(GAMMAS_OVER[GAMMAS_OVER.length - 1]! * n);
   const rows = Array.from({ length: n }, () => {
     const r = new Float64Array(dMax);
@@ -270,7 +222,7 @@ function drawDesign(n: number, seed: number, sample: number): { rows: Float64Arr
  * The min-norm solution for LABELS label draws on the design's first d columns, split by
  * linearity in y into its signal and noise parts, and the Gram factor (for the edge).
  */
-function solveDesign(rows: Float64Array[], d: number, gramOf: Float64Array[], g: Gauss): { parts: RiskParts; solver: CholSolver } {
+function solveDesign(rows: Float64Array[], d: number, gramOf: Float64Array[], g: Gaussian): { parts: RiskParts; solver: CholSolver } {
   const n = rows.length;
   // X v (n) and X^T w (d), on the leading d columns
   const Xv = (v: ArrayLike<number>): Float64Array => {
@@ -364,7 +316,7 @@ function riskStats(parts: RiskParts[], r: number, sigma: number): { mean: number
  * bidiagonal, B_ii = chi_(d-i+1), B_(i+1,i) = chi_(n-i). ||B^-1||_F^2 = sum_j T_j / a_j^2 with
  * T_j = 1 + (b_j / a_(j+1))^2 T_(j+1), T_n = 1 (column j of B^-1 by forward substitution).
  */
-export function traceInverseWishart(n: number, d: number, g: Gauss): number {
+export function traceInverseWishart(n: number, d: number, g: Gaussian): number {
   const a2 = new Float64Array(n);
   const b2 = new Float64Array(n);
   for (let i = 0; i < n; i++) a2[i] = g.chi2(d - i);
@@ -398,7 +350,7 @@ export function divergence(level: number, seed: number, seeds = SEEDS): Divergen
     const d = Math.round(n * (1 + dl));
     let s = 0;
     // common random numbers across the window: the same stream per seed at every delta
-    for (let k = 0; k < seeds; k++) s += traceInverseWishart(n, d, new Gauss(new Rng((seed ^ Math.imul(k + 1, 0x27d4eb2d)) >>> 0)));
+    for (let k = 0; k < seeds; k++) s += traceInverseWishart(n, d, new Gaussian(new Rng((seed ^ Math.imul(k + 1, 0x27d4eb2d)) >>> 0)));
     return s / seeds;
   });
   // the exponent against the realised |1 - d/n| (d is rounded)

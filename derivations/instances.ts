@@ -8,6 +8,7 @@ import { dec } from '../src/numeric/convert.js';
 import type { Scope } from '../src/symbolic/numeric.js';
 import { centralDerivative, extrapolatedDerivative, levelsFor, steps } from '../src/numeric/diff.js';
 import { Fixed } from '../src/numeric/fixed.js';
+import type { Rng } from '../src/numeric/rng.js';
 import { maxAbs, maxAbsMat, matmulT, type Mat, type Vec } from '../src/numeric/linalg.js';
 import { seriesEval } from '../src/numeric/ode.js';
 import { minGap } from '../src/numeric/eigen.js';
@@ -16,6 +17,15 @@ import { DesignedPath, type PathDesign } from '../src/models/designed-path.js';
 import { flowSeries, TanhNet, type NetSpec } from '../src/models/network.js';
 
 const contexts = new Map<number, Fixed>();
+/** A seed for the instance generator: fast-check draws it, Rng expands it. */
+export const seedArb = fc.integer({ min: 0, max: 0x7fffffff });
+
+/** A drawn dyadic k / 2^bits as an exact fixed-point value (the same number at every precision). */
+export function dyadicAt(F: Fixed, rng: Rng, range: number, bits: number): bigint {
+  const [k, den] = rng.dyadic(range, bits);
+  return F.ratio(k, den);
+}
+
 export function fixedAt(digits: number): Fixed {
   let F = contexts.get(digits);
   if (!F) contexts.set(digits, (F = new Fixed(digits)));

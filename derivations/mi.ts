@@ -48,17 +48,12 @@ import { Rng } from '../src/numeric/rng.js';
 import type { Scope } from '../src/symbolic/numeric.js';
 import { Decimal } from 'decimal.js';
 import { evaluate } from 'mathjs';
-import { fixedAt } from './instances.js';
+import { dyadicAt, fixedAt, seedArb } from './instances.js';
 import { cascadeModel } from './mi-laws.js';
 import { memo } from './transport.js';
 
 const SOURCE = 'arXiv:2602.05846 (standard forms; only the abstract is at hand)';
-const seedArb = fc.integer({ min: 0, max: 0x7fffffff });
 
-function dyadicAt(F: Fixed, rng: Rng, range: number, bits: number): bigint {
-  const [k, den] = rng.dyadic(range, bits);
-  return F.ratio(k, den);
-}
 
 /* ------------------------------------------------------------------------------------------
  * mi.spectral-mean

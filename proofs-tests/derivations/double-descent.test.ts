@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { directSim, divergence, doubleDescent, Gauss, smallestEigenvalue, traceInverseWishart } from '../../derivations/double-descent.js';
+import { directSim, divergence, doubleDescent, smallestEigenvalue, traceInverseWishart } from '../../derivations/double-descent.js';
+import { Gaussian } from '../../src/numeric/float64.js';
 import type { Claim } from '../../src/core/claim.js';
 import { Rng } from '../../src/numeric/rng.js';
 import { expectClaimInOrder } from './helpers.js';
 
 /** X (n x d) standard Gaussian from the seeded generator */
-function gaussian(n: number, d: number, g: Gauss): Matrix {
+function gaussian(n: number, d: number, g: Gaussian): Matrix {
   return new Matrix(Array.from({ length: n }, () => Array.from({ length: d }, () => g.next())));
 }
 
@@ -15,7 +16,7 @@ describe('transport.double-descent', () => {
 
   it('the bidiagonal (Dumitriu–Edelman) sampler has the law of tr (X X^T)^-1 of a direct Gaussian X', () => {
     const [n, d, S] = [12, 20, 400];
-    const g = new Gauss(new Rng(3));
+    const g = new Gaussian(new Rng(3));
     let direct = 0;
     let model = 0;
     const dv: number[] = [];
@@ -41,7 +42,7 @@ describe('transport.double-descent', () => {
   });
 
   it('the Lanczos edge agrees with the symmetric eigensolver (ml-matrix EVD)', () => {
-    const g = new Gauss(new Rng(5));
+    const g = new Gaussian(new Rng(5));
     for (const [n, d] of [[40, 20], [60, 50], [30, 120]] as const) {
       const X = gaussian(n, d, g);
       const G = d < n ? X.transpose().mmul(X) : X.mmul(X.transpose());

@@ -23,6 +23,31 @@ export class Gaussian {
     this.spare = r * Math.sin(t);
     return r * Math.cos(t);
   }
+  /** uniform on (0, 1] (never 0: logs and powers of it are safe) */
+  uniform(): number {
+    return 1 - this.rng.next();
+  }
+  /** Gamma(a, 1) by Marsaglia–Tsang (a < 1 through Gamma(a + 1) U^(1/a)). */
+  gamma(a: number): number {
+    if (a < 1) return this.gamma(a + 1) * this.uniform() ** (1 / a);
+    const dd = a - 1 / 3;
+    const c = 1 / Math.sqrt(9 * dd);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.next();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.uniform();
+      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) return dd * v;
+    }
+  }
+  /** chi-squared with k degrees of freedom */
+  chi2(k: number): number {
+    return 2 * this.gamma(k / 2);
+  }
   /** fills with pairs from Marsaglia's polar method (no trigonometric calls: the hot path of simulations) */
   fill(out: Float64Array): Float64Array {
     const rng = this.rng;
