@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
-    include: ['proofs-tests/core.test.ts', 'proofs-tests/mutants.test.ts', 'proofs-tests/numeric/**/*.test.ts', 'proofs-tests/soundness/**/*.test.ts'],
+    include: ['proofs-tests/core.test.ts', 'proofs-tests/mutants.test.ts', 'proofs-tests/numeric/**/*.test.ts', 'proofs-tests/symbolic/**/*.test.ts', 'proofs-tests/soundness/**/*.test.ts'],
     // the command-line fuzz is a test of the CLI, not of the engine (engine.test.ts covers the laws)
     exclude: ['proofs-tests/soundness/degeneracy.test.ts', 'proofs-tests/soundness/cli-fuzz.test.ts', '**/node_modules/**'],
     testTimeout: 300_000,
