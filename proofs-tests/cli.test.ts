@@ -34,6 +34,13 @@ describe('command line', () => {
     expect(r.err[0]).not.toMatch(/\n|at .*\.ts/);
   });
 
+  it.each([['--json', '/nonexistent-dir/r.json'], ['--html', '/'], ['--junit', '/proc/version/x.xml']])('an output %s %s that cannot be written: exit 2 before any claim runs', async (flag, path) => {
+    const r = await run(['verify', '--filter', 'dln.dmft', flag, path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([expect.stringMatching(new RegExp(`^scalecheck: cannot write '${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'`))]);
+    expect(r.out).toEqual([]);
+  });
+
   it('lists every claim of the catalogue', async () => {
     const r = await run(['list']);
     expect(r.code).toBe(0);

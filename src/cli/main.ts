@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Claim } from '../core/claim.js';
 import { check, runClaim, type ClaimResult, type RunOptions } from '../core/runner.js';
 import type { LawModel } from '../core/laws.js';
@@ -85,6 +86,8 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits, mutants: o.mutants };
   if (o.replay) return replay(o, app, io);
   const chosen = select(app.claims, o.filter);
+  // an output that cannot be written is bad input: say so before a run of minutes, not after
+  for (const path of [o.json, o.junit, o.html]) if (path !== undefined) assertWritable(path);
   const t0 = Date.now();
   let done = 0;
   const progress = (id: string, verdict: string): void => {
@@ -132,6 +135,24 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   if (o.junit) writeOut(o.junit, junit(report));
   if (o.html) writeOut(o.html, await renderHtml(report));
   return report.claims.every(claimOk) ? 0 : 1;
+}
+
+function assertWritable(path: string): void {
+  const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e);
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+    accessSync(path, constants.W_OK);
+  } catch (e) {
+    // absent is fine if its directory takes new files
+    if (code(e) !== 'ENOENT') throw new UsageError(`cannot write '${path}': ${code(e)}`);
+    try {
+      accessSync(dirname(path), constants.W_OK);
+    } catch (e2) {
+      throw new UsageError(`cannot write '${path}': ${code(e2)}`);
+    }
+  }
+  if (isDir) throw new UsageError(`cannot write '${path}': it is a directory`);
 }
 
 function writeOut(path: string, text: string): void {
