@@ -25,6 +25,17 @@ describe('precision rule: classify', () => {
     expect(log10(d(0))).toBe(Number.NEGATIVE_INFINITY);
     expect(log10(d('1e-37'))).toBeCloseTo(-37, 12);
   });
+  it('log10 |x| agrees with a 60-digit logarithm, exponents far beyond a double included', () => {
+    const D = Decimal.clone({ precision: 60 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: -8.9e15, max: 8.9e15 }), fc.boolean(), (m, e, neg) => {
+        const x = `${neg ? '-' : ''}${m}e${e}`;
+        const want = new D(x).abs().log(10).toNumber();
+        return Math.abs(log10(d(x)) - want) <= 1e-15 * Math.max(1, Math.abs(want));
+      }),
+      { seed: 31, numRuns: 300 },
+    );
+  });
   it('holds only when the residual fell by a quarter of tau times the added digits, to 10^(-tau hi)', () => {
     // lo 40, hi 80, tau 0.4: it must fall 4 decades and end at or below 1e-32
     expect(classify(d('1e-29'), d('1e-33'), 40, 80, 0.4)).toBe('holds');
