@@ -37,6 +37,8 @@ export interface MutantSummary {
   equivalent: number;
   invalid: number;
   survived: { claim: string; site: string; mutation: string; note?: string }[];
+  /** the equivalent mutants, each shown so by the symbolic route or explained by its claim */
+  equivalents: { claim: string; site: string; mutation: string; how: 'symbolic' | 'explained'; why: string }[];
 }
 
 export interface Report {
@@ -44,7 +46,7 @@ export interface Report {
   digits: number[];
   claims: ClaimEntry[];
   summary: { claims: number; holding: number; variants: number; refutedVariants: number; ok: boolean };
-  mutants?: MutantSummary & { byGroup: Record<string, Omit<MutantSummary, 'survived'> & { survived: number }> };
+  mutants?: MutantSummary & { byGroup: Record<string, Omit<MutantSummary, 'survived' | 'equivalents'> & { survived: number }> };
 }
 
 /** A claim is in order when it holds and every wrong variant is refuted. */
@@ -118,6 +120,7 @@ function mutantSummary(claims: ClaimEntry[]): MutantSummary {
     equivalent: all.filter((m) => m.status === 'equivalent').length,
     invalid: all.filter((m) => m.status === 'invalid').length,
     survived: all.filter((m) => m.status === 'survived').map(({ claim, site, mutation, note }) => ({ claim, site, mutation, note })),
+    equivalents: all.filter((m) => m.status === 'equivalent').map(({ claim, site, mutation, how, note }) => ({ claim, site, mutation, how: how ?? 'symbolic', why: note ?? '' })),
   };
 }
 
@@ -130,7 +133,7 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[]): R
         ...mutantSummary(claims),
         byGroup: Object.fromEntries(
           groups.map((g) => {
-            const s = mutantSummary(claims.filter((c) => c.group === g));
+            const { equivalents: _, ...s } = mutantSummary(claims.filter((c) => c.group === g));
             return [g, { ...s, survived: s.survived.length }];
           }),
         ),

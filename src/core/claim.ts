@@ -114,6 +114,13 @@ export interface Claim<P = unknown> {
   runs?: number;
   variants: Variant[];
   /**
+   * Automatic mutants known to say the same thing as the encoding, each with the reason (a
+   * symmetry, a cancellation, a boundary no drawn case comes near). `match` is tested against
+   * "site: mutation"; a matching mutant still counts as equivalent only if it holds on every
+   * drawn case, and one that is refuted anyway is reported as refuted.
+   */
+  equivalentMutants?: { match: RegExp; why: string }[];
+  /**
    * Claims with the same affinity draw the same instances (same domain shape and seed): the
    * CLI runs them in one worker so that instance caches are shared.
    */

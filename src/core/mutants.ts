@@ -64,13 +64,15 @@ export function mutateExpression(expr: string): { mutation: string; expr: string
   };
   add('factor 2 on the whole side', `2 * (${expr})`);
   add('whole side negated', `-(${expr})`);
-  const sites: MathNode[] = [];
-  root.traverse((node) => sites.push(node));
-  sites.forEach((site, k) => {
+  const sites: { node: MathNode; parent: MathNode | null }[] = [];
+  root.traverse((node, _path, parent) => sites.push({ node, parent }));
+  sites.forEach(({ node: site, parent }, k) => {
+    // a constant or a power reads the same in many places: name the expression around it
+    const where = parent && parent !== root && (site.type === 'ConstantNode' || /^exponent/.test(rewrites(site)[0]?.mutation ?? '')) ? ` in ${parent.toString()}` : '';
     for (const r of rewrites(site)) {
       let i = -1;
       const mutated = root.transform((node) => (++i === k ? r.node : node));
-      add(r.mutation, mutated.toString());
+      add(r.mutation + where, mutated.toString());
     }
   });
   return out;
@@ -85,10 +87,13 @@ function symbols(expr: string): Set<string> {
   return out;
 }
 
-/** The definitions the equations read, directly or through other definitions. */
+/**
+ * The definitions the equations' sides read, directly or through other definitions. A
+ * definition read only by a residual scale sets the unit of the tolerance, not the statement.
+ */
 export function liveDefs(enc: Encoding): Set<string> {
   const live = new Set<string>();
-  for (const q of enc.equations) for (const e of [q.lhs, q.rhs, q.scale ?? '0']) for (const s of symbols(e)) live.add(s);
+  for (const q of enc.equations) for (const e of [q.lhs, q.rhs]) for (const s of symbols(e)) live.add(s);
   for (const [name, expr] of [...enc.defs].reverse()) if (live.has(name)) for (const s of symbols(expr)) live.add(s);
   return live;
 }

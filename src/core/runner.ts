@@ -61,8 +61,10 @@ export interface CheckResult {
 export interface MutantResult {
   site: string;
   mutation: string;
-  /** refuted; equivalent (symbolically); invalid (ill-formed: the evaluation failed); survived */
+  /** refuted; equivalent (symbolically, or for a reason the claim states); invalid (ill-formed: the evaluation failed or gave no number); survived */
   status: 'refuted' | 'equivalent' | 'invalid' | 'survived';
+  /** for an equivalent mutant: shown by the symbolic route, or explained by the claim */
+  how?: 'symbolic' | 'explained';
   note?: string;
 }
 
@@ -218,7 +220,12 @@ export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantRe
     const base = { site: m.site, mutation: m.mutation };
     if (r.verdict === 'refuted' || r.verdict === 'conflict') return { ...base, status: 'refuted' };
     if (r.errors.length > 0 && r.runs > 0 && r.numeric === 'wanders') return { ...base, status: 'invalid', note: r.errors[0] };
-    if (r.symbolic === 'zero' && evaluatedSymbolically(claim, m.site)) return { ...base, status: 'equivalent', note: 'reduces to zero symbolically, like the original' };
+    // a side that is no number where the claim's is one states nothing there
+    if (r.numeric === 'wanders' && Object.values(r.wanderingCase?.residuals ?? {}).includes('NaN'))
+      return { ...base, status: 'invalid', note: `not a number at ${JSON.stringify(r.wanderingCase!.params)}` };
+    if (r.symbolic === 'zero' && evaluatedSymbolically(claim, m.site)) return { ...base, status: 'equivalent', how: 'symbolic', note: 'reduces to zero symbolically, like the original' };
+    const explained = claim.equivalentMutants?.find((e) => e.match.test(`${m.site}: ${m.mutation}`));
+    if (explained && r.numeric === 'holds') return { ...base, status: 'equivalent', how: 'explained', note: explained.why };
     const note = r.numeric === 'holds' ? 'holds on every drawn case: equivalent on this domain, or a blind spot' : `${r.verdict} (${r.numeric})`;
     return { ...base, status: 'survived', note };
   });
