@@ -23,12 +23,14 @@ interface ShellParams extends PathParams {
   shell: number;
 }
 
-const shellDomain = (rankDeficient: boolean): fc.Arbitrary<ShellParams> =>
+/** M = JJ^T of any rank: a kernel is the null shell, a shell like the others. */
+const shellDomain = (): fc.Arbitrary<ShellParams> =>
   fc
-    .tuple(pathDomain({ nMin: 2, nMax: 12, rankDeficient }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 11 }))
+    .tuple(pathDomain({ nMin: 2, nMax: 12, rankDeficient: true }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 11 }))
     .map(([p, h4, shell]) => ({ ...p, h4, shell }));
 
-const SHELL_DEFS: Encoding['defs'] = [...KATO_DEFS, ['Ind', 'logshells(lambda, h)'], ['T', '2 * transpose(Ind) * diag(c) * A * diag(c) * Ind']];
+/** Shell indicator: the log shells, then the null shell (the kernel of M) as the last column. */
+const SHELL_DEFS: Encoding['defs'] = [...KATO_DEFS, ['Ind', 'concat(logshells(lambda, h), transpose([nullshell(lambda)]))'], ['T', '2 * transpose(Ind) * diag(c) * A * diag(c) * Ind']];
 
 /**
  * Shell labels at t0, or the reason they cannot be trusted: an eigenvalue in the twilight
@@ -62,7 +64,7 @@ export const partition: Claim<ShellParams> = {
   kind: 'identity',
   source: SOURCE,
   statement: String.raw`\{1..n\} = S_\varnothing \sqcup \bigsqcup_a S_a,\ S_a = \{k: ah \le \ln\lambda_k < (a+1)h\},\ S_\varnothing = \{k: \lambda_k = 0\};\quad \sum_a E_a + E_\varnothing = \|e\|^2`,
-  domain: shellDomain(true),
+  domain: shellDomain(),
   encoding: {
     defs: [['c', 'transpose(U) * e'], ['z', 'nullshell(lambda)'], ['Ind', 'logshells(lambda, h)']],
     equations: [
@@ -88,7 +90,7 @@ export const intraCancellation: Claim<ShellParams> = {
   kind: 'identity',
   source: SOURCE,
   statement: String.raw`\sum_{k,j\in S_a,\ j\ne k} A_{kj}\,c_k c_j = 0\quad\text{for every shell } S_a \text{ and every } e`,
-  domain: shellDomain(false),
+  domain: shellDomain(),
   affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
@@ -118,11 +120,12 @@ export const intraCancellation: Claim<ShellParams> = {
   ],
 };
 
-/** E_a(t) = sum over the t0-shells of c_k(t)^2, and the shell indicator at t0. */
+/** E_a(t) = sum over the t0-shells of c_k(t)^2, and the shell indicator at t0 (null shell last). */
 function shellEnergies(P: SpectralPath, labels: number[]): { ind: Mat; energy: (U: Mat, e: Vec) => Vec } {
   const F = P.F;
-  // the same indicator the encoding's logshells builds, over fixed-point scalars
-  const ind = shellIndicator<bigint>({ sub: (a, b) => a - b, div: F.div.bind(F), zero: () => 0n, one: () => F.one, isExactZero: (a) => a === 0n }, labels);
+  // the same indicator the encoding's Ind builds, over fixed-point scalars
+  const logShells = shellIndicator<bigint>({ sub: (a, b) => a - b, div: F.div.bind(F), zero: () => 0n, one: () => F.one, isExactZero: (a) => a === 0n }, labels);
+  const ind = logShells.map((row, k) => [...row, labels[k] === NULL_SHELL ? F.one : 0n]);
   return {
     ind,
     energy: (U, e) => {
@@ -137,8 +140,8 @@ export const energyBalance: Claim<ShellParams> = {
   group: 'shell',
   kind: 'identity',
   source: SOURCE,
-  statement: String.raw`\frac{dE_a}{dt} = -2\sum_{k\in S_a}\lambda_k c_k^2 + \sum_{b\ne a} T_{ab},\quad T_{ab} = 2\sum_{k\in S_a,\,j\in S_b} A_{kj}c_kc_j`,
-  domain: shellDomain(false),
+  statement: String.raw`\frac{dE_a}{dt} = -2\sum_{k\in S_a}\lambda_k c_k^2 + \sum_{b\ne a} T_{ab},\quad T_{ab} = 2\sum_{k\in S_a,\,j\in S_b} A_{kj}c_kc_j,\quad a, b \text{ over the log shells and } S_\varnothing`,
+  domain: shellDomain(),
   affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
@@ -159,6 +162,7 @@ export const energyBalance: Claim<ShellParams> = {
     { name: 'dissipation without the factor 2', equations: { balance: { rhs: '-transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' } } },
     { name: 'transfer sign flipped', equations: { balance: { rhs: '-2 * transpose(Ind) * (lambda .* c .^ 2) - (sum(T, 2) - diag(T))' } } },
     { name: 'transfer without the factor 2', defs: { T: 'transpose(Ind) * diag(c) * A * diag(c) * Ind' } },
+    { name: 'no transfer into the null shell (the kernel of M)', defs: { T: '2 * transpose(Ind) * diag(c .* (1 - nullshell(lambda))) * A * diag(c .* (1 - nullshell(lambda))) * Ind' } },
   ],
 };
 
@@ -168,7 +172,7 @@ export const transferAntisymmetry: Claim<ShellParams> = {
   kind: 'identity',
   source: SOURCE,
   statement: String.raw`T_{ab} = -T_{ba},\qquad \sum_{a,b}T_{ab} = 0,\qquad \frac{d\|e\|^2}{dt} = -2e^\top Me`,
-  domain: shellDomain(false),
+  domain: shellDomain(),
   affinity: 'shell-path',
   encoding: {
     defs: SHELL_DEFS,
@@ -203,7 +207,7 @@ export const projectorForm: Claim<ShellParams> = {
   kind: 'identity',
   source: SOURCE,
   statement: String.raw`\frac{dE_a}{dt} = -2\langle e, MP_ae\rangle + 2\langle P_ae, \dot P_a(I-P_a)e\rangle`,
-  domain: shellDomain(false),
+  domain: shellDomain(),
   affinity: 'shell-path',
   encoding: {
     defs: [['P', 'U * diag(g) * transpose(U)']],
@@ -218,7 +222,9 @@ export const projectorForm: Claim<ShellParams> = {
     const F = P.F;
     const n = params.n;
     const { ind } = shellEnergies(P, L.labels);
-    const a = params.shell % ind[0]!.length;
+    // an occupied shell (the null shell too, when M has a kernel): an empty one checks 0 = 0
+    const occupied = ind[0]!.map((_, a) => a).filter((a) => ind.some((r) => r[a] !== 0n));
+    const a = occupied[params.shell % occupied.length]!;
     const g = ind.map((r) => r[a]!);
     const proj = (U: Mat): Mat => matmul(F, U.map((r) => r.map((v, j) => (g[j] ? v : 0n))), transpose(U));
     // one sweep of differences gives both dE_a/dt and dP_a/dt
