@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { parse, ParenthesisNode, SymbolNode } from 'mathjs';
 import type { Claim, Encoding, Variant } from '../src/core/claim.js';
-import { sym } from '../src/symbolic/symbolic.js';
+import { sym, type SymScope } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
 import type { Decimal } from 'decimal.js';
 import { identity, matmul, matvec, maxAbsMat, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
@@ -36,6 +36,28 @@ export const KATO_DEFS: Encoding['defs'] = [
 ];
 
 const simplePath = pathDomain({ nMax: 12 });
+
+/**
+ * Symbolic stand-ins with the structure of a path's data at the given times ('' for t0, 'q1',
+ * ...): any 3x3 basis U, a symmetric dM (zero on a frozen path), any spectrum. Definition
+ * mutants that keep their value on them (B^T = B) are shown equivalent.
+ */
+export function pathStructure(times: string[], dM: 'symmetric' | 'zero' = 'symmetric'): () => SymScope[] {
+  const n = 3;
+  const at = (name: string, t: string): string => (t ? `${name}_${t}` : name);
+  return () => [
+    Object.fromEntries(
+      times.flatMap((t, i) => {
+        const tag = String.fromCharCode(97 + i);
+        return [
+          [at('U', t), sym.matrix(`u${tag}`, n, n)],
+          [at('dM', t), dM === 'zero' ? Array.from({ length: n }, () => new Array<string>(n).fill('0')) : sym.symmetric(`m${tag}`, n)],
+          [at('lambda', t), sym.vector(`l${tag}`, n)],
+        ];
+      }),
+    ),
+  ];
+}
 
 export const hellmannFeynman: Claim<PathParams> = {
   id: 'kato.hellmann-feynman',
@@ -86,6 +108,7 @@ export const eigenvectorVelocity: Claim<PathParams> = {
     return { scope: { ...spectralScope(P), dU_fd: dec(P.F, dU) } };
   },
   tolerance: FD_TOLERANCE,
+  structure: pathStructure(['']),
   variants: [
     { name: 'coupling sign flipped: U A', equations: { velocity: { rhs: 'U * A' } } },
     { name: 'factor 2', equations: { velocity: { rhs: '2 * U * transpose(A)' } } },
@@ -348,6 +371,7 @@ export const modewiseOde: Claim<PathParams> = {
     return { scope: { ...spectralScope(P), dc_fd: dec(P.F, dc), ...I.scope } };
   },
   tolerance: FD_TOLERANCE,
+  structure: pathStructure(['', ...nodeIds.map((i) => `q${i}`)]),
   variants: [
     fieldVariant('dissipation doubled: -2 lambda c', '-2 * lambda .* c + A * c'),
     fieldVariant('coupling sign flipped', '-lambda .* c - A * c'),
@@ -447,6 +471,8 @@ export const lazyLimit: Claim<LazyParams> = {
     const [eT] = integrateLinearPoly(F, P.M, P.t0, P.e0, [P.t0 + T]);
     return { scope: { ...spectralScope(P), T: dec(F, T), eT: dec(F, eT!) } };
   },
+  // on a frozen path dM = 0: B and A vanish whatever their form (shown on the stand-ins)
+  structure: pathStructure([''], 'zero'),
   variants: [
     { name: 'energy rate used for amplitudes: exp(-2 lambda t)', equations: { decay: { rhs: 'c .* vexp(-2 * lambda * T)' } } },
     { name: 'sign flipped: exp(+lambda t)', equations: { decay: { rhs: 'c .* vexp(lambda * T)' } } },

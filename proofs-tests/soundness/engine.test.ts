@@ -410,13 +410,46 @@ describe('automatic mutants', () => {
     });
     const eres = mutationAnalysis(eqv, { ...opts, runs: 3 });
     const at = (site: string, mutation: string) => eres.find((m) => m.site === site && m.mutation.startsWith(mutation))!;
-    expect(at('eq q.lhs', 'sign flipped')).toEqual({ site: 'eq q.lhs', mutation: 'sign flipped: x - z -> x + (z)', status: 'equivalent', note: 'reduces to zero symbolically, like the original' });
+    expect(at('eq q.lhs', 'sign flipped')).toEqual({ site: 'eq q.lhs', mutation: 'sign flipped: x - z -> x + (z)', status: 'equivalent', how: 'symbolic', note: 'reduces to zero symbolically, like the original' });
     expect(at('eq q.lhs', 'whole side negated').status).toBe('refuted');
-    // z is bound in every symbolic scope: its mutants are not seen by the symbols
-    expect(at('def z', 'factor 2 on the whole side')).toMatchObject({ status: 'survived', note: 'holds on every drawn case: equivalent on this domain, or a blind spot' });
+    // z is bound in every symbolic scope: rescaled there, the equation still reduces to zero
+    expect(at('def z', 'factor 2 on the whole side')).toMatchObject({ status: 'equivalent', how: 'symbolic', note: 'the equations reading z reduce to zero with z rescaled' });
     // a survivor that did not hold says what it did
     const never = toy('toy.never', double, () => ({ scope: {}, degenerate: 'always' }));
     expect(mutationAnalysis(never, { ...opts, runs: 2 })[0]).toMatchObject({ status: 'survived', note: 'inconclusive (degenerate)' });
+  });
+  it('are shown equivalent by the structure of the inputs, by homogeneity, or by the claim\'s own reason; no number is ill-formed', () => {
+    // A = transpose(B) with B = S + S^T symmetric: removing the transpose keeps A's value, on the stand-ins
+    const sq = (x: number) => {
+      const S = [[x, 1], [2, x + 3]];
+      return { scope: { S: S.map((r) => r.map(d)), V: [[1, 2], [3, 4]].map((r) => r.map((v) => d(v * x))) } };
+    };
+    const symm = toy('toy.sym', { defs: [['B', 'S + transpose(S)'], ['A', 'transpose(B)']], equations: [{ name: 'q', lhs: 'V * A', rhs: 'V * (S + transpose(S))' }] }, sq, {
+      structure: () => [{ B: sym.symmetric('b', 2), V: sym.matrix('v', 2, 2) }],
+      equivalentMutants: [{ match: /^def B: transpose removed/, why: 'toy: explained on purpose' }, { match: /^eq q.rhs: whole side negated/, why: 'a wrong explanation' }],
+    });
+    const res = mutationAnalysis(symm, { ...opts, runs: 3 });
+    const at = (site: string, mutation: string) => res.find((m) => m.site === site && m.mutation.startsWith(mutation))!;
+    expect(at('def A', 'transpose removed')).toMatchObject({ status: 'equivalent', how: 'symbolic', note: 'A keeps its value on symbolic inputs' });
+    // S + S is not S + S^T: an explanation does not save a mutant that is refuted
+    expect(at('def B', 'transpose removed').status).toBe('refuted');
+    expect(at('eq q.rhs', 'whole side negated').status).toBe('refuted');
+    // the same mutant, holding only because the drawn S is symmetric, takes the claim's reason
+    const symDomain = toy('toy.symdom', symm.encoding, (x) => ({ scope: { S: [[d(x), d(1)], [d(1), d(x)]], V: [[d(1), d(0)], [d(0), d(1)]] } }), { equivalentMutants: symm.equivalentMutants });
+    expect(mutationAnalysis(symDomain, { ...opts, runs: 3 }).find((m) => m.site === 'def B' && m.mutation.startsWith('transpose removed'))).toMatchObject({ status: 'equivalent', how: 'explained', note: 'toy: explained on purpose' });
+
+    // c^T A c = 0 for antisymmetric A, for every c: c's rescaled mutants are equivalent by homogeneity
+    const quad = toy('toy.quad', { defs: [['c', 'transpose(U) * e'], ['A', 'K - transpose(K)']], equations: [{ name: 'q', lhs: 'dot(c, A * c)', rhs: '0', scale: '1 + dot(c, c)' }] }, (x) => ({
+      scope: { U: [[d(1), d(x)], [d(0), d(1)]], e: [d(x), d(2)], K: [[d(x), d(3)], [d(5), d(1)]] },
+    }), { symbolic: { scopes: () => [{ c: sym.vector('c', 3), A: sym.antisymmetric('a', 3) }] } });
+    const qres = mutationAnalysis(quad, { ...opts, runs: 3 });
+    expect(qres.find((m) => m.site === 'def c' && m.mutation === 'whole side negated')).toMatchObject({ status: 'equivalent', how: 'symbolic', note: 'the equations reading c reduce to zero with c rescaled' });
+    // c = U e holds too (any c does), but the symbols do not see it: a survivor, and said to be one
+    expect(qres.find((m) => m.site === 'def c' && m.mutation.startsWith('transpose removed'))).toMatchObject({ status: 'survived', note: 'holds on every drawn case: equivalent on this domain, or a blind spot' });
+
+    // a side that is no number on the domain states nothing there: ill-formed
+    const nan = toy('toy.nanmut', { defs: [], equations: [{ name: 'q', lhs: 'x - 2000 < 0 ? x : 0 / 0', rhs: 'x' }] }, exact);
+    expect(mutationAnalysis(nan, { ...opts, runs: 3 }).find((m) => m.mutation.startsWith('sign flipped'))).toMatchObject({ status: 'invalid', note: expect.stringMatching(/^not a number at /) });
   });
 });
 

@@ -121,6 +121,11 @@ export interface Claim<P = unknown> {
    */
   equivalentMutants?: { match: RegExp; why: string }[];
   /**
+   * Symbolic stand-ins for the instance's inputs with their structure (a symmetric B, any
+   * spectrum): a definition mutant that keeps its value on them is equivalent, shown so.
+   */
+  structure?: () => SymScope[];
+  /**
    * Claims with the same affinity draw the same instances (same domain shape and seed): the
    * CLI runs them in one worker so that instance caches are shared.
    */

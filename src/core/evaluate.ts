@@ -1,8 +1,9 @@
 import { Decimal } from 'decimal.js';
 import type { EvalFunction, MathJsInstance } from 'mathjs';
 import { compile, mathAt, normOf, subtract, toMath, type Scope } from '../symbolic/numeric.js';
-import { decideZero, evalSymbolic, Unsupported, type SymScope, type ZeroDecision } from '../symbolic/symbolic.js';
+import { decideZero, evalSymbolic, Unsupported, type Sym, type SymScope, type ZeroDecision } from '../symbolic/symbolic.js';
 import type { Encoding } from './claim.js';
+import { liveDefs } from './mutants.js';
 
 const cache = new Map<string, EvalFunction>();
 function compiled(math: MathJsInstance, digits: number, expr: string): EvalFunction {
@@ -85,4 +86,56 @@ function decideOne(enc: Encoding, scope: SymScope, only?: string[]): ZeroDecisio
     // unsupported or ill-formed (a mutant with mismatched shapes): no symbolic statement
     return 'undecided';
   }
+}
+
+/** Every entry of a symbolic value mapped (a scalar, vector or matrix alike). */
+function mapSym(x: Sym, f: (e: string) => string): Sym {
+  return typeof x === 'string' ? f(x) : (x as (string | string[])[]).map((r) => (typeof r === 'string' ? f(r) : r.map(f))) as Sym;
+}
+
+function allScopes(scopes: SymScope[], decide: (scope: SymScope) => ZeroDecision): ZeroDecision {
+  if (scopes.length === 0) return 'undecided';
+  let undecided = false;
+  for (const scope of scopes) {
+    let d: ZeroDecision;
+    try {
+      d = decide(scope);
+    } catch {
+      d = 'undecided';
+    }
+    if (d === 'nonzero') return 'nonzero';
+    if (d === 'undecided') undecided = true;
+  }
+  return undecided ? 'undecided' : 'zero';
+}
+
+/**
+ * Whether a mutated definition keeps the original's value on symbolic inputs (a transpose of
+ * a symmetric matrix, say): 'zero' when it does in every scope that evaluates the definition.
+ */
+export function sameValue(enc: Encoding, name: string, mutated: string, scopes: SymScope[]): ZeroDecision {
+  return allScopes(scopes.filter((sc) => !(name in sc)), (scope) => {
+    const s: SymScope = { ...scope };
+    for (const [n, expr] of enc.defs) {
+      if (n === name) return decideZero(evalSymbolic(`(${expr}) - (${mutated})`, s));
+      if (n in scope) continue;
+      try {
+        s[n] = evalSymbolic(expr, s);
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+      }
+    }
+    return 'undecided';
+  });
+}
+
+/**
+ * Whether the statement is homogeneous in an input its symbolic scopes bind: every equation
+ * that reads it still reduces to zero with it rescaled (`factor`: '2*' or '-'). Every scope
+ * must bind it, and every equation reading it must be among those the scopes decide.
+ */
+export function homogeneousIn(enc: Encoding, name: string, factor: string, scopes: SymScope[], covered?: string[]): ZeroDecision {
+  const readers = enc.equations.filter((q) => liveDefs(enc, [q]).has(name)).map((q) => q.name);
+  if (scopes.some((sc) => !(name in sc)) || readers.some((q) => covered !== undefined && !covered.includes(q))) return 'undecided';
+  return allScopes(scopes, (scope) => (readers.length === 0 ? 'zero' : decideOne(enc, { ...scope, [name]: mapSym(scope[name]!, (e) => `${factor}(${e})`) }, readers)));
 }

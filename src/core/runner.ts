@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { applyVariant, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
 import { mutantsOf } from './mutants.js';
-import { residuals, symbolicDecision } from './evaluate.js';
+import { homogeneousIn, residuals, sameValue, symbolicDecision } from './evaluate.js';
 import { classify, classifyRange, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
 
@@ -224,6 +224,16 @@ export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantRe
     if (r.numeric === 'wanders' && Object.values(r.wanderingCase?.residuals ?? {}).includes('NaN'))
       return { ...base, status: 'invalid', note: `not a number at ${JSON.stringify(r.wanderingCase!.params)}` };
     if (r.symbolic === 'zero' && evaluatedSymbolically(claim, m.site)) return { ...base, status: 'equivalent', how: 'symbolic', note: 'reduces to zero symbolically, like the original' };
+    const [kind, name] = m.site.split(' ') as [string, string];
+    if (kind === 'def' && r.numeric === 'holds') {
+      const own = claim.symbolic?.scopes() ?? [];
+      if (sameValue(claim.encoding, name, m.variant.defs![name]!, [...own, ...(claim.structure?.() ?? [])]) === 'zero')
+        return { ...base, status: 'equivalent', how: 'symbolic', note: `${name} keeps its value on symbolic inputs` };
+      const factor = m.mutation === 'factor 2 on the whole side' ? '2*' : m.mutation === 'whole side negated' ? '-' : undefined;
+      // the structure scopes decide no equation: only the claim's own symbolic scopes show a rescaled input harmless
+      if (factor && homogeneousIn(claim.encoding, name, factor, own, claim.symbolic?.equations) === 'zero')
+        return { ...base, status: 'equivalent', how: 'symbolic', note: `the equations reading ${name} reduce to zero with ${name} rescaled` };
+    }
     const explained = claim.equivalentMutants?.find((e) => e.match.test(`${m.site}: ${m.mutation}`));
     if (explained && r.numeric === 'holds') return { ...base, status: 'equivalent', how: 'explained', note: explained.why };
     const note = r.numeric === 'holds' ? 'holds on every drawn case: equivalent on this domain, or a blind spot' : `${r.verdict} (${r.numeric})`;
