@@ -12,7 +12,7 @@ import { dec } from '../src/numeric/convert.js';
 import { identity, matmul, matvec, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
 import type { SpectralPath } from '../src/models/path.js';
 import { degeneracy, FD_TOLERANCE, pathAt, pathDerivative, pathDomain, spectralScope, type PathParams } from './instances.js';
-import { KATO_DEFS } from './kato.js';
+import { KATO_DEFS, pathStructure } from './kato.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';
 
@@ -78,6 +78,9 @@ export const partition: Claim<ShellParams> = {
     if ('degenerate' in L) return { scope: {}, degenerate: L.degenerate };
     return { scope: { ...spectralScope(P), h: params.h4 / 4, ones_n: dec(P.F, new Array<bigint>(params.n).fill(P.F.one)) } };
   },
+  equivalentMutants: [
+    { match: /^def c: (whole side negated|transpose removed)/, why: 'the energy equation sums c_k^2 over every shell: |c|^2 = |e|^2 for c = -U^T e and for c = U e alike (U orthogonal)' },
+  ],
   variants: [
     { name: 'null shell dropped from the energy', equations: { energy: { lhs: 'sum(transpose(Ind) * (c .^ 2))' } } },
     { name: 'zero eigenvalues binned as lambda = 1 too', defs: { Ind: 'logshells(lambda + z, h)' } },
@@ -114,6 +117,8 @@ export const intraCancellation: Claim<ShellParams> = {
       { B: sym.symmetric('b', 3), lambda: sym.vector('l', 3), c: sym.vector('c', 3), Ind: sym.shells([0, 0, -1]) },
     ],
   },
+  structure: pathStructure(['']),
+  equivalentMutants: [{ match: /^def c: transpose removed/, why: 'the intra-shell sum vanishes for every vector c (A is antisymmetric; shown symbolically for generic c): c = U e says the same' }],
   variants: [
     { name: 'a cross-shell pair counted as intra-shell', equations: { intra: { lhs: 'transpose(Ind) * diag(c) * A * c' } } },
     { name: 'couplings taken in absolute value', equations: { intra: { lhs: 'diag(transpose(Ind) * diag(c) * abs(A) * diag(c) * Ind)' } } },
@@ -158,6 +163,11 @@ export const energyBalance: Claim<ShellParams> = {
     return { scope: { ...spectralScope(P), h: params.h4 / 4, dE_fd: dec(P.F, dE) } };
   },
   tolerance: FD_TOLERANCE,
+  structure: pathStructure(['']),
+  equivalentMutants: [
+    { match: /^def c: whole side negated/, why: 'dissipation and transfers are quadratic in c' },
+    { match: /^eq balance\.rhs: (sign flipped|term dropped): sum\(T, 2\) - diag\(T\) -> sum\(T, 2\)/, why: 'T_aa = 0: the intra-shell transfer cancels (shell.intra-cancellation), so subtracting, adding or dropping diag(T) says the same' },
+  ],
   variants: [
     { name: 'dissipation without the factor 2', equations: { balance: { rhs: '-transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' } } },
     { name: 'transfer sign flipped', equations: { balance: { rhs: '-2 * transpose(Ind) * (lambda .* c .^ 2) - (sum(T, 2) - diag(T))' } } },
@@ -195,6 +205,8 @@ export const transferAntisymmetry: Claim<ShellParams> = {
     equations: ['antisymmetry', 'total'],
   },
   tolerance: FD_TOLERANCE,
+  structure: pathStructure(['']),
+  equivalentMutants: [{ match: /^def c: transpose removed/, why: 'T is antisymmetric for every vector c (shown symbolically for generic c): c = U e says the same' }],
   variants: [
     { name: 'transfers symmetric: T = T^T', equations: { antisymmetry: { rhs: 'transpose(T)' } } },
     { name: 'norm rate without the factor 2', equations: { norm: { rhs: '-dot(e, M * e)' } } },
@@ -237,6 +249,9 @@ export const projectorForm: Claim<ShellParams> = {
     return { scope: { ...spectralScope(P), g: dec(F, g), I: dec(F, identity(F, n)), dEa_fd: dec(F, d[0]!), dP_fd: dec(F, dP) } };
   },
   tolerance: FD_TOLERANCE,
+  equivalentMutants: [
+    { match: /^eq projector\.rhs: (sign flipped: I - P -> I \+ \(P\)|term dropped: I - P -> I)$/, why: 'P dP P = 0 for a projector (kato.projector): <Pe, dP P e> vanishes, so dP (I - P), dP (I + P) and dP give the same rate' },
+  ],
   variants: [
     { name: 'dissipation without the factor 2', equations: { projector: { rhs: '-dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)' } } },
     { name: 'wrong projector side: P dP P', equations: { projector: { rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * P * e)' } } },
