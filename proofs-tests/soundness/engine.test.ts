@@ -362,6 +362,12 @@ describe('automatic mutants', () => {
     expect(kinds.filter((k) => k.startsWith('term dropped: a - b ->'))).toHaveLength(1);
     expect(ms).toHaveLength(28);
     expect(new Set(exprs).size).toBe(exprs.length);
+    // inside a law's regimes, every mutation names the condition or the value it changes
+    const regimes = mutateExpression('(x > 1) ? (x + 1) : ((x < -1) ? (x + 1) : 2 * x)').map((m) => m.mutation);
+    expect(regimes).toContain('constant doubled: 1 -> 2 in the condition x > 1');
+    expect(regimes).toContain('term dropped: x + 1 -> x in the value x + 1');
+    expect(regimes).toContain('constant halved: 2 -> 1 in 2 * x');
+    expect(regimes).toContain('sign flipped: -1 -> 1 in the condition x < -1');
   });
   it('reach definitions through the equations, transitively; skip the literal 0 and its trivial rescalings', () => {
     // 'unit' is read only by the residual's scale: the tolerance's unit, not the statement

@@ -64,11 +64,16 @@ export function mutateExpression(expr: string): { mutation: string; expr: string
   };
   add('factor 2 on the whole side', `2 * (${expr})`);
   add('whole side negated', `-(${expr})`);
-  const sites: { node: MathNode; parent: MathNode | null }[] = [];
-  root.traverse((node, _path, parent) => sites.push({ node, parent }));
-  sites.forEach(({ node: site, parent }, k) => {
+  const sites: MathNode[] = [];
+  const up = new Map<MathNode, { parent: MathNode; path: string }>();
+  root.traverse((node, path, parent) => {
+    sites.push(node);
+    if (parent) up.set(node, { parent, path });
+  });
+  sites.forEach((site, k) => {
     // a constant or a power reads the same in many places: name the expression around it
-    const where = parent && parent !== root && (site.type === 'ConstantNode' || /^exponent/.test(rewrites(site)[0]?.mutation ?? '')) ? ` in ${parent.toString()}` : '';
+    const leaf = site.type === 'ConstantNode' || /^exponent/.test(rewrites(site)[0]?.mutation ?? '');
+    const where = context(site, root, up, leaf);
     for (const r of rewrites(site)) {
       let i = -1;
       const mutated = root.transform((node) => (++i === k ? r.node : node));
@@ -76,6 +81,18 @@ export function mutateExpression(expr: string): { mutation: string; expr: string
     }
   });
   return out;
+}
+
+/**
+ * Where a site sits: inside a conditional (a law's regimes), the regime's condition or value it
+ * belongs to; else, for a constant or a power (`leaf`), the expression around it.
+ */
+function context(site: MathNode, root: MathNode, up: Map<MathNode, { parent: MathNode; path: string }>, leaf: boolean): string {
+  const bare = (n: MathNode): string => n.toString().replace(/^\((.*)\)$/, '$1');
+  for (let n = site, at = up.get(n); at; n = at.parent, at = up.get(n))
+    if (at.parent.type === 'ConditionalNode' && at.path !== 'falseExpr') return ` in the ${at.path === 'condition' ? 'condition' : 'value'} ${bare(n)}`;
+  const parent = up.get(site)?.parent;
+  return leaf && parent && parent !== root ? ` in ${parent.toString()}` : '';
 }
 
 /** Names an expression reads. */
