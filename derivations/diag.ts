@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate, parse, SymbolNode } from 'mathjs';
+import { evaluate, parse, simplify, SymbolNode } from 'mathjs';
 import type { Claim, Instance, Series } from '../src/core/claim.js';
 import { formulaOf } from '../src/core/laws.js';
 import { lassoSE, powerLawTarget } from '../src/models/lasso-se.js';
@@ -404,15 +404,21 @@ function riskSeries(gamma: number, m: Measurement): RiskSeries {
   });
 }
 
+/**
+ * Products with a literal 0 folded away: riskPath = riskN - beta * riskLambda reads
+ * '0 - beta * 0' in a flat regime, which states nothing beyond '0' (and a side that is the
+ * literal 0 is what the check and its mutants read as such).
+ */
+const ZERO_RULES = ['n * 0 -> 0', '0 * n -> 0', 'n - 0 -> n', 'n + 0 -> n', '0 + n -> n'];
+
 /** A law's formula with its parameters renamed to one measurement's scope names. */
 function formulaFor(regime: string, key: string, prefix: string): string {
   const text = formulaOf(lassoModel, regime, key);
-  return parse(text)
-    .transform((node) => {
-      const name = (node as unknown as { name?: string }).name;
-      return node.type === 'SymbolNode' && (name === 'beta' || name === 'sigma' || name === 'kappa') ? new SymbolNode(`${prefix}_${name}`) : node;
-    })
-    .toString({ parenthesis: 'auto' });
+  const renamed = parse(text).transform((node) => {
+    const name = (node as unknown as { name?: string }).name;
+    return node.type === 'SymbolNode' && (name === 'beta' || name === 'sigma' || name === 'kappa') ? new SymbolNode(`${prefix}_${name}`) : node;
+  });
+  return simplify(renamed, ZERO_RULES).toString({ parenthesis: 'auto' });
 }
 
 /**

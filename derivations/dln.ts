@@ -400,6 +400,20 @@ export const implicitBias: Claim<BiasParams> = {
   // the central differences of Q carry O(h^2) + O(eps / h) with h = 10^(-D/3)
   tolerance: 0.55,
   runs: 8,
+  // the '+ 1' of q only sets q(0) = 0 (Q >= 0, Q(0) = 0): any other constant c adds
+  // alpha^2 c / 2 per coordinate, a constant over the whole affine set Xw = y, which moves
+  // neither the minimiser nor the gradient; the check reads Q only through
+  // gradQ = (q(w + h) - q(w - h)) / (2 h), where the constant cancels exactly
+  equivalentMutants: [
+    {
+      match: /^def q: (sign flipped|term dropped): .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\) \+ 1 -> .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\)( - \(1\))?$/,
+      why: "q's additive constant (+1 -> -1 or 0): Q changes by a constant on every w, so argmin_{Xw=y} Q and grad Q are the same; the check reads Q only through central differences of q, where the constant cancels",
+    },
+    {
+      match: /^def q: constant (doubled|halved): 1 -> (2|0\.5) in .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\) \+ 1$/,
+      why: "q's additive constant (+1 -> +2 or +1/2): Q changes by a constant on every w, so argmin_{Xw=y} Q and grad Q are the same; the check reads Q only through central differences of q, where the constant cancels",
+    },
+  ],
   instance(params, digits) {
     const scope = memo(biasCache, `${JSON.stringify(params)}|${digits}`, () => {
       const F = fixedAt(digits);
@@ -747,8 +761,12 @@ const RATE_LARGE = formulaOf(dlnModel, 'large-alpha', 'rate');
 const RATE_SMALL = formulaOf(dlnModel, 'small-alpha', 'rate');
 const BIAS_LARGE = formulaOf(dlnModel, 'large-alpha', 'bias');
 const BIAS_SMALL = formulaOf(dlnModel, 'small-alpha', 'bias');
-/** the linearisation's rate at the limit: e' = -2 X diag(sqrt(w^2 + alpha^4)) X^T e */
-const RATE_EXACT = (w: string, a: string): string => `min(eigs(2 * X * diag(map(${w} .^ 2 + ${a}^4, sqrt)) * transpose(X)).values)`;
+/**
+ * the linearisation's rate at the limit: e' = -2 X diag(sqrt(w^2 + alpha^4)) X^T e, one
+ * formula read at both ends of alpha: w^2 dominates it at small alpha, alpha^4 at large alpha,
+ * so each end checks the term the other cannot see
+ */
+const RATE_EXACT = (w: string, a: string): string => `rate(${w}, ${a}) = min(eigs(2 * X * diag(map(${w} .^ 2 + ${a}^4, sqrt)) * transpose(X)).values)`;
 
 const rateScopes = new Map<string, { scope: Scope; degenerate?: string }>();
 
@@ -760,14 +778,14 @@ export const rateTradeoff: Claim<RateParams> = {
   statement: String.raw`\rho(\alpha)=\lambda_{\min}\!\big(2X\,\mathrm{diag}\sqrt{w_\infty^2+\alpha^4}\,X^\top\big):\ \rho\propto\alpha^{2},\ \|w_\infty-w_{\ell_2}\|\propto\alpha^{-4}\ (\alpha\to\infty);\quad \rho\to\rho_0>0,\ \|w_\infty-w_{\ell_1}\|\propto\alpha^{2(1-m)}\ (\alpha\to0),\ m=\max_{i\notin S}|X^\top\nu^*|_i`,
   domain: rateDomain,
   encoding: {
-    defs: [],
+    defs: [['rate', RATE_EXACT('w', 'a')]],
     equations: [
       { name: 'rate, large alpha', lhs: 'rateL', rhs: RATE_LARGE, scale: '1' },
       { name: 'rate, small alpha', lhs: 'rateS', rhs: RATE_SMALL, scale: '1' },
       { name: 'bias, large alpha (l2)', lhs: 'biasL', rhs: BIAS_LARGE, scale: '1' },
       { name: 'bias, small alpha (l1)', lhs: 'biasS', rhs: BIAS_SMALL, scale: '1' },
-      { name: 'rate at the limit, large alpha', lhs: 'rhoL', rhs: RATE_EXACT('wL', 'alphaL') },
-      { name: 'rate at the limit, small alpha', lhs: 'rhoS', rhs: RATE_EXACT('wS', 'alphaS') },
+      { name: 'rate at the limit, large alpha', lhs: 'rhoL', rhs: 'rate(wL, alphaL)' },
+      { name: 'rate at the limit, small alpha', lhs: 'rhoS', rhs: 'rate(wS, alphaS)' },
     ],
   },
   // float64 measurements: the formulas need no more digits than they carry
@@ -823,8 +841,9 @@ export const rateTradeoff: Claim<RateParams> = {
     { name: 'l2 approached as alpha^-2', equations: { 'bias, large alpha (l2)': { rhs: '2' } } },
     { name: 'l1 approached as alpha^(1 - m) (scale alpha, not alpha^2: u(0) = v(0) = sqrt(alpha))', equations: { 'bias, small alpha (l1)': { rhs: '1 - m' } } },
     { name: 'l1 approached as alpha^2 (margin ignored)', equations: { 'bias, small alpha (l1)': { rhs: '2' } } },
-    { name: 'rate without the factor 2 (u^2 + v^2 = sqrt(w^2 + alpha^4))', equations: { 'rate at the limit, large alpha': { rhs: 'min(eigs(X * diag(map(wL .^ 2 + alphaL^4, sqrt)) * transpose(X)).values)' } } },
-    { name: 'rate with alpha^2 in place of alpha^4', equations: { 'rate at the limit, large alpha': { rhs: 'min(eigs(2 * X * diag(map(wL .^ 2 + alphaL^2, sqrt)) * transpose(X)).values)' } } },
+    { name: 'rate without the factor 2 (u^2 + v^2 = sqrt(w^2 + alpha^4))', defs: { rate: 'rate(w, a) = min(eigs(X * diag(map(w .^ 2 + a^4, sqrt)) * transpose(X)).values)' } },
+    { name: 'rate with alpha^2 in place of alpha^4', defs: { rate: 'rate(w, a) = min(eigs(2 * X * diag(map(w .^ 2 + a^2, sqrt)) * transpose(X)).values)' } },
+    { name: 'rate with |w| in place of w^2 (sqrt(|w| + alpha^4))', defs: { rate: 'rate(w, a) = min(eigs(2 * X * diag(map(abs(w) + a^4, sqrt)) * transpose(X)).values)' } },
   ],
 };
 

@@ -470,13 +470,36 @@ const termDomain: fc.Arbitrary<TrigTerm> = fc.record({
   q: fc.integer({ min: -3, max: 3 }),
 });
 
-export const discreteShift: Claim<ShiftParams> = {
-  id: 'grsd.discrete-shift',
-  group: 'grsd',
-  kind: 'identity',
-  source: SOURCE,
-  statement: String.raw`v(e^h\lambda,t)=e^{h(1+\sigma)}v,\ v(\kappa\lambda,t/\kappa)=\kappa^2v\iff v=t^{-1}\lambda(\lambda t)^\sigma P(\ln\lambda t),\ P(s+h)=P(s);\qquad\text{not}\ v=C\lambda^{1+\sigma}t^{\sigma-1}:\ \text{e.g. }P(s)=a_0+a\cos(2\pi m s/h)`,
-  domain: fc.record({
+const active = (T: TrigTerm): boolean => T.p !== 0 || T.q !== 0;
+
+/**
+ * A drawn field, shaped to keep or to break each hypothesis (each half the time): the four
+ * combinations are equally common among the first cases (the automatic mutants are checked on
+ * 12), and a check that ignores one hypothesis meets fields that satisfy only the other.
+ * Membership is still read off the field's values by the encoding.
+ * - covariance kept: dtau = 0 and every phase ln lambda + ln t (rho = 1); broken: if the draw is
+ *   covariant anyway, the time exponent moves by dtauB / 4;
+ * - shift kept: every period h num / (num den) = h / den; broken: if every active period is a
+ *   whole fraction of h anyway, the first term becomes active with a period that is not.
+ */
+function shaped(raw: ShiftParams & { keepCov: boolean; keepShift: boolean; dtauB: number }): ShiftParams {
+  const { keepCov, keepShift, dtauB, ...P } = raw;
+  let terms = P.terms.map((T) => ({ ...T }));
+  let dtau4 = P.dtau4;
+  if (keepCov) {
+    dtau4 = 0;
+    terms = terms.map((T) => ({ ...T, rhoIx: 0 }));
+  } else if (dtau4 === 0 && terms.every((T) => !active(T) || RHO[T.rhoIx] === 1)) dtau4 = dtauB;
+  if (keepShift) terms = terms.map((T) => ({ ...T, den: T.num * T.den }));
+  else if (terms.every((T) => !active(T) || T.den % T.num === 0)) {
+    const T = terms[0]!;
+    terms[0] = { ...T, p: active(T) ? T.p : 1, ...(T.num === 1 ? { num: 2, den: 2 * T.den - 1 } : { den: T.den + 1 }) };
+  }
+  return { ...P, dtau4, terms };
+}
+
+export const shiftDomain: fc.Arbitrary<ShiftParams> = fc
+  .record({
     l8: fc.integer({ min: 1, max: 32 }),
     t8: fc.integer({ min: 1, max: 32 }),
     h8: fc.integer({ min: 1, max: 16 }),
@@ -486,24 +509,42 @@ export const discreteShift: Claim<ShiftParams> = {
     a0: fc.integer({ min: 0, max: 4 }),
     terms: fc.array(termDomain, { minLength: 1, maxLength: 2 }),
     k4: fc.integer({ min: 5, max: 16 }),
-  }),
+    keepCov: fc.boolean(),
+    keepShift: fc.boolean(),
+    dtauB: fc.constantFrom(-2, -1, 1, 2),
+  })
+  .map(shaped);
+
+export const discreteShift: Claim<ShiftParams> = {
+  id: 'grsd.discrete-shift',
+  group: 'grsd',
+  kind: 'identity',
+  source: SOURCE,
+  statement: String.raw`v(e^h\lambda,t)=e^{h(1+\sigma)}v,\ v(\kappa\lambda,t/\kappa)=\kappa^2v\iff v=t^{-1}\lambda(\lambda t)^\sigma P(\ln\lambda t),\ P(s+h)=P(s);\qquad\text{not}\ v=C\lambda^{1+\sigma}t^{\sigma-1}:\ \text{e.g. }P(s)=a_0+a\cos(2\pi m s/h)`,
+  domain: shiftDomain,
   encoding: {
     defs: [
-      // the hypotheses, measured on the field's values: discrete log-shift and time covariance
+      // the hypotheses, measured on the field's values: discrete log-shift and time covariance,
+      // each as the relative defect of its law (left side against right side)
       ['eh', 'exp(h + sigma * h)'],
-      ['shiftdef', 'abs(vH - eh * v0) / (abs(vH) + eh * abs(v0) + tol)'],
-      ['covdef', 'abs(vK - kappa^2 * v0) / (abs(vK) + kappa^2 * abs(v0) + tol)'],
+      ['shiftR', 'eh * v0'],
+      ['shiftdef', 'abs(vH - shiftR) / (abs(vH) + abs(shiftR) + tol)'],
+      ['covR', 'kappa^2 * v0'],
+      ['covdef', 'abs(vK - covR) / (abs(vK) + abs(covR) + tol)'],
       // mathjs compares with an absolute tolerance: compare the ratio to 1, not tiny numbers
       ['inclass', '(shiftdef + covdef) / tol < 1 ? 1 : 0'],
-      // P(s) = e^(-(1 + sigma) s) v(e^s, 1), read off the field at s = ln(lambda t), s + h, s + h/2
+      // P(s) = e^(-(1 + sigma) s) v(e^s, 1): the field on the line t = 1 at x = e^s, over x^(1 + sigma);
+      // read at s = ln(lambda t) and one shell further, s + h (each point with its own x)
+      ['P', 'P(w, x) = w / x^(1 + sigma)'],
+      ['P0', 'P(w0, lam * t)'],
+      ['PH', 'P(wH, exp(h) * lam * t)'],
+      ['PH2', 'P(wH2, exp(h / 2) * lam * t)'],
+      // the prefactor of the form, t^-1 lambda (lambda t)^sigma
       ['g', '(lam * t)^sigma'],
-      ['P0', 'w0 / (lam * t * g)'],
-      ['PH', 'wH / (eh * lam * t * g)'],
-      ['PH2', 'wH2 / (sqrt(eh) * lam * t * g)'],
     ],
     equations: [
       // both hypotheses => the covariant log-periodic form, with P read off the line t = 1 ...
-      { name: 'form', lhs: 'inclass * v0', rhs: 'inclass * lam * g / t * P0', scale: 'abs(v0) + abs(P0) * lam * g / t' },
+      { name: 'form', lhs: 'inclass * v0', rhs: 'inclass * lam * g / t * P0', scale: 'abs(v0) + abs(lam * g / t * P0)' },
       // ... and P periodic with period h
       { name: 'periodic', lhs: 'inclass * PH', rhs: 'inclass * P0', scale: 'abs(PH) + abs(P0)' },
       // conversely every member of the family meets both hypotheses
@@ -514,6 +555,29 @@ export const discreteShift: Claim<ShiftParams> = {
     return { scope: memo(shiftCache, `${JSON.stringify(params)}|${digits}`, () => shiftScope(params, digits)) };
   },
   runs: 40,
+  // The gate compares the hypotheses' relative defects with tol = 10^(-0.6 D), and the drawn
+  // fields sit far on either side of it: members at the working precision's floor (defect / tol
+  // at most 1e-5 at 40 digits, 1e-40 at 80, over the first 200 draws of seed 42), non-members at
+  // a relative defect of at least 8e-3 (defect / tol above 1e21). How the defect is normalised
+  // moves no field across.
+  equivalentMutants: [
+    {
+      match: /^def (shiftdef|covdef): factor 2 on the whole side$/,
+      why: 'a defect only meets tol in the gate, and no drawn field lies within a factor 2 of it: members sit at defect / tol <= 1e-5, non-members at >= 1e21',
+    },
+    {
+      match: /^def inclass: constant (doubled|halved): 1 -> (2|0\.5) in (the condition )?\(shiftdef \+ covdef\) \/ tol < 1$/,
+      why: 'the gate threshold (defect / tol < 1) moved by a factor 2: members sit at defect / tol <= 1e-5, non-members at >= 1e21',
+    },
+    {
+      match: /^def (shiftdef|covdef): term dropped: abs\((vH|vK)\) \+ abs\((shiftR|covR)\) -> abs\((vH|vK|shiftR|covR)\)$/,
+      why: "the unit of a relative defect: one side of the law instead of the sum of both sides. For a member the sides agree to the working precision (the unit halves); for a non-member the defect can only grow (the dropped side was part of the unit); tol still floors the unit where the field vanishes",
+    },
+    {
+      match: /^def (shiftdef|covdef): (sign flipped|term dropped): abs\((vH|vK)\) \+ abs\((shiftR|covR)\) \+ tol -> abs\((vH|vK)\) \+ abs\((shiftR|covR)\)( - \(tol\))?$/,
+      why: "tol as the unit's floor (10^(-0.6 D), added or subtracted, or dropped) changes the unit by a relative 10^(-0.6 D) wherever the field is nonzero at the compared points; it decides only where both sides of a law vanish to the working precision (a pure sine bracket at lambda t = 1: 0/0 rounding noise), which no drawn case among the mutants' meets",
+    },
+  ],
   variants: [
     // the discrete reading: the hypotheses force a pure power law, P constant = v(1, 1)
     { name: 'discrete reading: the shift and covariance force v = v(1,1) lambda^(1+sigma) t^(sigma-1)', equations: { form: { rhs: 'inclass * v11 * lam^(1 + sigma) * t^(sigma - 1)' } } },

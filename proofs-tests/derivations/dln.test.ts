@@ -41,6 +41,13 @@ describe('dln exponent model', () => {
     expect(rhs).toContain(formulaOf(dlnModel, 'large-alpha', 'bias'));
   });
 
+  it('the late-time rate is one formula read at both ends of alpha (w^2 counts at small alpha, alpha^4 at large)', () => {
+    expect(rateTradeoff.encoding.defs.map(([n]) => n)).toEqual(['rate']);
+    const rhs = Object.fromEntries(rateTradeoff.encoding.equations.map((q) => [q.name, q.rhs]));
+    expect(rhs['rate at the limit, large alpha']).toBe('rate(wL, alphaL)');
+    expect(rhs['rate at the limit, small alpha']).toBe('rate(wS, alphaS)');
+  });
+
   it('rejects parameters outside the domain', () => {
     expect(() => evaluateLaws(dlnModel, { alpha: 1, theta: 1, m: 1 })).toThrow(/dual margin/);
     expect(() => evaluateLaws(dlnModel, { alpha: -1, theta: 1, m: 0 })).toThrow(/positive/);

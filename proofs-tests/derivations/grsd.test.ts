@@ -54,6 +54,40 @@ describe('grsd.discrete-shift: the search for log-periodic fields', () => {
   });
 });
 
+describe('grsd.discrete-shift: the draws', () => {
+  /** which hypotheses a drawn field meets, from its parameters: C covariant, S log-shift periodic */
+  const kind = (P: ShiftParams): string => {
+    const active = P.terms.filter((T) => T.p !== 0 || T.q !== 0);
+    const cov = P.dtau4 === 0 && active.every((T) => RHO[T.rhoIx] === 1);
+    const shift = active.every((T) => T.den % T.num === 0);
+    return `${cov ? 'C' : '-'}${shift ? 'S' : '-'}`;
+  };
+
+  it('the first 12 cases (those the automatic mutants see) meet every combination of the two hypotheses', () => {
+    for (const seed of [42, 2024]) {
+      const drawn: ShiftParams[] = [];
+      fc.check(
+        fc.property(fc.limitShrink(discreteShift.domain, 12), (P) => {
+          drawn.push(P);
+          return true;
+        }),
+        { seed, numRuns: 12 },
+      );
+      const kinds = new Set(drawn.map(kind));
+      expect([...kinds].sort(), `seed ${seed}`).toEqual(['--', '-S', 'C-', 'CS']);
+      for (const P of drawn) expect(inFamily(P)).toBe(kind(P) === 'CS');
+    }
+  });
+
+  it('a check that ignores the log-shift hypothesis is caught: a covariant field of incommensurate period passes that gate and breaks the periodicity of P', () => {
+    const P: ShiftParams = { l8: 3, t8: 5, h8: 4, sig4: 1, dtau4: 0, c4: 2, a0: 1, terms: [{ num: 2, den: 3, rhoIx: 0, p: 1, q: -2 }], k4: 7 };
+    const enc = { defs: discreteShift.encoding.defs.map(([n, e]): [string, string] => [n, n === 'inclass' ? 'covdef / tol < 1 ? 1 : 0' : e]), equations: discreteShift.encoding.equations };
+    const r = residuals(enc, discreteShift.instance(P, 30, {}).scope, 30);
+    expect(r.find((q) => q.equation === 'form')!.residual.toNumber()).toBeLessThan(1e-25);
+    expect(r.find((q) => q.equation === 'periodic')!.residual.toNumber()).toBeGreaterThan(1e-3);
+  });
+});
+
 describe('grsd.toeplitz-couplings: the measure itself', () => {
   /** a snapshot with one mode per shell a = 0..S-1 (lambda_a = e^((a + 1/2) h)), amplitudes c, couplings A */
   function synthetic(S: number, h: number, coupling: (a: number, b: number) => number, c: number[]): Snapshot {

@@ -5,6 +5,7 @@ import { cascadeModel } from '../../derivations/mi-laws.js';
 import type { Claim } from '../../src/core/claim.js';
 import { evaluateLaws, formulaOf, LawError } from '../../src/core/laws.js';
 import { HermiteTarget, twoStageSweep } from '../../src/models/multiindex.js';
+import { check } from '../../src/core/runner.js';
 import { expectClaimInOrder } from './helpers.js';
 
 describe('mi claims', () => {
@@ -13,6 +14,13 @@ describe('mi claims', () => {
   // simulations: two drawn cases over fixed seeds (each a sweep of d = 200 spectral matrices)
   it('mi.bbp-threshold holds and its wrong variants are refuted', () => expectClaimInOrder(bbpThreshold as Claim<unknown>, 2));
   it('mi.cascade holds and its wrong variants are refuted', () => expectClaimInOrder(cascade as Claim<unknown>, 2));
+});
+
+describe('mi.cascade: the measured slope', () => {
+  it('refutes a steeper exponent 1 - 1/(4 gamma): the last two windows see the slope stop steepening', () => {
+    const r = check(cascade, { name: 'steeper', equations: { error: { rhs: '-(1 - 1 / (4 * gamma))' } } }, { seed: 2024, runs: 2, digits: 30 });
+    expect(r.verdict).toBe('refuted');
+  });
 });
 
 describe('cascade exponent model', () => {
