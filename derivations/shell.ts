@@ -118,7 +118,10 @@ export const intraCancellation: Claim<ShellParams> = {
     ],
   },
   structure: pathStructure(['']),
-  equivalentMutants: [{ match: /^def c: transpose removed/, why: 'the intra-shell sum vanishes for every vector c (A is antisymmetric; shown symbolically for generic c): c = U e says the same' }],
+  equivalentMutants: [
+    { match: /^def c: transpose removed/, why: 'the intra-shell sum vanishes for every vector c (A is antisymmetric; shown symbolically for generic c): c = U e says the same' },
+    { match: /^def B: (factor 2 on the whole side|whole side negated)$/, why: 'B enters only through A = offdiv(B^T, pairdiff(lambda)): a rescaled B rescales A, which stays antisymmetric, and the sum vanishes for every antisymmetric A (shown symbolically)' },
+  ],
   variants: [
     { name: 'a cross-shell pair counted as intra-shell', equations: { intra: { lhs: 'transpose(Ind) * diag(c) * A * c' } } },
     { name: 'couplings taken in absolute value', equations: { intra: { lhs: 'diag(transpose(Ind) * diag(c) * abs(A) * diag(c) * Ind)' } } },
@@ -206,7 +209,10 @@ export const transferAntisymmetry: Claim<ShellParams> = {
   },
   tolerance: FD_TOLERANCE,
   structure: pathStructure(['']),
-  equivalentMutants: [{ match: /^def c: transpose removed/, why: 'T is antisymmetric for every vector c (shown symbolically for generic c): c = U e says the same' }],
+  equivalentMutants: [
+    { match: /^def c: transpose removed/, why: 'T is antisymmetric for every vector c (shown symbolically for generic c): c = U e says the same' },
+    { match: /^def B: (factor 2 on the whole side|whole side negated)$/, why: 'B enters only through A = offdiv(B^T, pairdiff(lambda)): a rescaled B rescales A, which stays antisymmetric, and T is antisymmetric for every antisymmetric A (shown symbolically)' },
+  ],
   variants: [
     { name: 'transfers symmetric: T = T^T', equations: { antisymmetry: { rhs: 'transpose(T)' } } },
     { name: 'norm rate without the factor 2', equations: { norm: { rhs: '-dot(e, M * e)' } } },

@@ -453,6 +453,11 @@ describe('automatic mutants', () => {
     // c = U e holds too (any c does), but the symbols do not see it: a survivor, and said to be one
     expect(qres.find((m) => m.site === 'def c' && m.mutation.startsWith('transpose removed'))).toMatchObject({ status: 'survived', note: 'holds on every drawn case: equivalent on this domain, or a blind spot' });
 
+    // y feeds only z, which the symbolic scope binds: the symbolic proof never evaluates y's mutants
+    const cut = toy('toy.cut', { defs: [['y', 'x + 1'], ['z', '0 * y']], equations: [{ name: 'q', lhs: 'x + z', rhs: 'x' }] }, exact, { symbolic: { scopes: () => [{ x: 'x', z: '0' }] } });
+    expect(liveDefs(cut.encoding, cut.encoding.equations, new Set(['x', 'z'])).has('y')).toBe(false);
+    expect(mutationAnalysis(cut, { ...opts, runs: 3 }).find((m) => m.site === 'def y' && m.mutation === 'factor 2 on the whole side')).toMatchObject({ status: 'survived' });
+
     // a side that is no number on the domain states nothing there: ill-formed
     const nan = toy('toy.nanmut', { defs: [], equations: [{ name: 'q', lhs: 'x - 2000 < 0 ? x : 0 / 0', rhs: 'x' }] }, exact);
     expect(mutationAnalysis(nan, { ...opts, runs: 3 }).find((m) => m.mutation.startsWith('sign flipped'))).toMatchObject({ status: 'invalid', note: expect.stringMatching(/^not a number at /) });

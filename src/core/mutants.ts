@@ -105,13 +105,15 @@ function symbols(expr: string): Set<string> {
 }
 
 /**
- * The definitions the equations' sides read (all, or those given), directly or through other definitions. A
- * definition read only by a residual scale sets the unit of the tolerance, not the statement.
+ * The definitions the equations' sides read (all, or those given), directly or through other
+ * definitions not `bound`. A definition read only by a residual scale sets the unit of the
+ * tolerance, not the statement.
  */
-export function liveDefs(enc: Encoding, equations = enc.equations): Set<string> {
+export function liveDefs(enc: Encoding, equations = enc.equations, bound: ReadonlySet<string> = new Set()): Set<string> {
   const live = new Set<string>();
   for (const q of equations) for (const e of [q.lhs, q.rhs]) for (const s of symbols(e)) live.add(s);
-  for (const [name, expr] of [...enc.defs].reverse()) if (live.has(name)) for (const s of symbols(expr)) live.add(s);
+  // a definition bound to a given value (a symbolic input) is not read through
+  for (const [name, expr] of [...enc.defs].reverse()) if (live.has(name) && !bound.has(name)) for (const s of symbols(expr)) live.add(s);
   return live;
 }
 

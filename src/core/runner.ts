@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { applyVariant, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
-import { mutantsOf } from './mutants.js';
+import { liveDefs, mutantsOf } from './mutants.js';
 import { homogeneousIn, residuals, sameValue, symbolicDecision } from './evaluate.js';
 import { classify, classifyRange, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
@@ -203,7 +203,9 @@ function evaluatedSymbolically<P>(claim: Claim<P>, site: string): boolean {
   const sym = claim.symbolic;
   if (!sym) return false;
   const [kind, name] = site.split(' ') as [string, string];
-  if (kind === 'def') return sym.scopes().some((s) => !(name in s));
+  // a definition counts where it is evaluated and some decided equation reads it through definitions the scope does not bind
+  const decided = claim.encoding.equations.filter((q) => !sym.equations || sym.equations.includes(q.name));
+  if (kind === 'def') return sym.scopes().some((s) => !(name in s) && liveDefs(claim.encoding, decided, new Set(Object.keys(s))).has(name));
   const eq = name.split('.')[0]!;
   return !sym.equations || sym.equations.includes(eq);
 }
