@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { directSim, divergence, doubleDescent, smallestEigenvalue, traceInverseWishart } from '../../derivations/double-descent.js';
+import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
+import {
+  CholSolver,
+  directSim,
+  divergence,
+  doubleDescent,
+  NEAR_N,
+  NEAR_OFFSET,
+  nearDesignsAt,
+  nearThreshold,
+  smallestEigenvalue,
+  traceInverseWishart,
+} from '../../derivations/double-descent.js';
 import { Gaussian } from '../../src/numeric/float64.js';
 import type { Claim } from '../../src/core/claim.js';
+import { mutantsOf } from '../../src/core/mutants.js';
+import { check } from '../../src/core/runner.js';
 import { Rng } from '../../src/numeric/rng.js';
 import { expectClaimInOrder } from './helpers.js';
 
@@ -40,6 +53,43 @@ describe('transport.double-descent', () => {
     const m2 = (xs: number[]): number => xs.reduce((a, x) => a + x * x, 0) / xs.length;
     expect(Math.abs(m2(dv) / m2(mv) - 1)).toBeLessThan(0.25);
   });
+
+  it('the Cholesky factor is ml-matrix\'s, and tr G^-1 from it is E_eps ||X^+ eps||^2 = ||X^+||_F^2 (ml-matrix SVD pseudo-inverse)', () => {
+    const g = new Gaussian(new Rng(11));
+    for (const [n, d] of [[20, 14], [20, 26], [40, 10], [30, 120]] as const) {
+      const X = gaussian(n, d, g);
+      const G = d < n ? X.transpose().mmul(X) : X.mmul(X.transpose());
+      const S = new CholSolver(G.to2DArray().map((r) => Float64Array.from(r)));
+      const ref = new CholeskyDecomposition(G).lowerTriangularMatrix.to2DArray();
+      let gap = 0;
+      S.factor.forEach((r, i) => r.forEach((x, j) => (gap = Math.max(gap, Math.abs(x - ref[i]![j]!)))));
+      expect(gap / Math.sqrt(Math.max(n, d)), `${n}x${d} factor`).toBeLessThan(1e-12);
+      const P = pseudoInverse(X);
+      const fro = P.to2DArray().reduce((a, r) => a + r.reduce((b, x) => b + x * x, 0), 0);
+      expect(Math.abs(S.traceInverse() / fro - 1), `${n}x${d} trace`).toBeLessThan(1e-10);
+    }
+  });
+
+  it('next to the threshold the ±1 of the formulas is resolved: the simulated variance is within 3.5 standard errors of p/(m - p - 1), and the finite-size mutants are refuted', () => {
+    const near = nearThreshold(3, nearDesignsAt(2));
+    for (const [P, m, p] of [
+      [near.under, NEAR_N, NEAR_N - NEAR_OFFSET],
+      [near.over, NEAR_N + NEAR_OFFSET, NEAR_N],
+    ] as const) {
+      const xs = P.parts.map((x) => x.qq);
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const se = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1) / xs.length);
+      // the inverse-Wishart mean p / (m - p - 1), and its finite-size neighbours (the constant 1 as 0.5, 0, 2, -1)
+      expect(Math.abs(mean - p / (m - p - 1)), `${m}x${p}`).toBeLessThan(3.5 * se);
+      for (const c of [0.5, 0, 2, -1]) expect(Math.abs(mean - p / (m - p - c)), `${m}x${p}, c = ${c}`).toBeGreaterThan(0.05 * mean + 3 * se);
+    }
+    // below the threshold the signal part vanishes (without noise the least-squares fit recovers beta)
+    expect(Math.max(...near.under.parts.map((x) => x.pp))).toBeLessThan(1e-20);
+    // the automatic mutants of the -1 in both formulas, run through the engine (the main test's seed: cached cases)
+    const finiteSize = mutantsOf(doubleDescent.encoding).filter((m) => /^def Rth_[uo]$/.test(m.site) && /^(sign flipped|term dropped): (n_u - d_u|d_o - n_o) - 1 -> | in (n_u - d_u|d_o - n_o) - 1$/.test(m.mutation));
+    expect(finiteSize.map((m) => `${m.site}: ${m.mutation}`)).toHaveLength(8);
+    for (const m of finiteSize) expect(check(doubleDescent as Claim<unknown>, m.variant, { seed: 7, runs: 6, digits: 30, maxShrinks: 0 }).verdict, `${m.site}: ${m.mutation}`).toBe('refuted');
+  }, 240_000);
 
   it('the Lanczos edge agrees with the symmetric eigensolver (ml-matrix EVD)', () => {
     const g = new Gaussian(new Rng(5));
