@@ -54,7 +54,8 @@ function transpose(a: Sym): Sym {
 
 const funcs: Record<string, (...args: Sym[]) => Sym> = {
   transpose,
-  diag: (a) => (isMat(a) ? a.map((r, i) => r[i]!) : isVec(a) ? a.map((_, i) => a.map((x, j) => (i === j ? x : '0'))) : a),
+  // the main diagonal of an r x c matrix has min(r, c) entries, as in mathjs
+  diag: (a) => (isMat(a) ? a.slice(0, a[0]!.length).map((r, i) => r[i]!) : isVec(a) ? a.map((_, i) => a.map((x, j) => (i === j ? x : '0'))) : a),
   dot: (a, b) => matmul(a, b),
   sum: (a, dim) => {
     if (dim === undefined) return (Array.isArray(a) ? (a as unknown[]).flat() as string[] : [a as string]).map((t) => `(${t})`).join('+');
@@ -112,9 +113,15 @@ function walk(node: MathNode, scope: SymScope): Sym {
         case 'dotMultiply':
           return zip(a, b, (x, y) => `(${x})*(${y})`);
         case 'divide':
+          // mathjs divides by a matrix through its inverse (A / B = A * inv(B)): not an elementwise quotient
+          if (typeof b !== 'string') throw new Unsupported('division by a matrix');
+          return zip(a, b, (x, y) => `(${x})/(${y})`);
         case 'dotDivide':
           return zip(a, b, (x, y) => `(${x})/(${y})`);
         case 'pow':
+          // mathjs's A ^ k is the matrix power (A * A * ...), not elementwise
+          if (typeof a !== 'string' || typeof b !== 'string') throw new Unsupported('matrix power');
+          return `(${a})^(${b})`;
         case 'dotPow':
           return zip(a, b, (x, y) => `(${x})^(${y})`);
         case 'ctranspose':
