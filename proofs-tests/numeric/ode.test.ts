@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { test as ptest, fc } from '@fast-check/vitest';
+import { rk4, type Field64 } from '../../src/numeric/rk4.js';
+import { Fixed } from '../../src/numeric/fixed.js';
+import type { Mat } from '../../src/numeric/linalg.js';
+import { integrateGBS, integrateLinearPoly, linearTaylor, seriesEval, type Field } from '../../src/numeric/ode.js';
+
+const rel = (a: number, b: number): number => Math.abs(a / b - 1);
+
+describe('classical Runge–Kutta in float64', () => {
+  ptest.prop([fc.double({ min: -2, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 40 })], { seed: 5, numRuns: 60 })(
+    'on y\' = lambda y each step multiplies by the stability polynomial 1 + z + z^2/2 + z^3/6 + z^4/24',
+    (lambda, h, steps) => {
+      const f: Field64 = (_t, y, out) => {
+        out[0] = lambda * y[0]!;
+        out[1] = -lambda * y[1]!;
+      };
+      const res = rk4(f, [1, 2], h, steps, () => false);
+      const amp = (z: number): number => 1 + z + (z * z) / 2 + (z * z * z) / 6 + (z * z * z * z) / 24;
+      expect(res.steps).toBe(steps);
+      expect(rel(res.t, steps * h)).toBeLessThan(1e-14);
+      expect(rel(res.y[0]!, amp(lambda * h) ** steps)).toBeLessThan(1e-13);
+      expect(rel(res.y[1]!, 2 * amp(-lambda * h) ** steps)).toBeLessThan(1e-13);
+    },
+  );
+  it('integrates a cubic in t exactly (Simpson weights at t, t + h/2, t + h)', () => {
+    // y' = 4 t^3 + 3 t^2 - 1: y = t^4 + t^3 - t + 1 exactly, whatever the step
+    const f: Field64 = (t, _y, out) => {
+      out[0] = 4 * t ** 3 + 3 * t ** 2 - 1;
+    };
+    const res = rk4(f, [1], 0.25, 12, () => false);
+    expect(res.t).toBe(3);
+    expect(Math.abs(res.y[0]! - (81 + 27 - 3 + 1))).toBeLessThan(1e-12);
+  });
+  it('is fourth order on the non-autonomous y\' = t y (y = e^(t^2/2)): halving h divides the error by ~16', () => {
+    const f: Field64 = (t, y, out) => {
+      out[0] = t * y[0]!;
+    };
+    const err = (n: number): number => Math.abs(rk4(f, [1], 2 / n, n, () => false).y[0]! - Math.exp(2));
+    const r = err(20) / err(40);
+    expect(r).toBeGreaterThan(14);
+    expect(r).toBeLessThan(18);
+    expect(err(40)).toBeLessThan(1e-5);
+  });
+  it('observe sees each new state with the previous one and stops the run; a step function sees the current state', () => {
+    const f: Field64 = (_t, y, out) => {
+      out[0] = -y[0]!;
+    };
+    const seen: [number, number, number][] = [];
+    const stepArgs: [number, number][] = [];
+    const y0 = [1];
+    const res = rk4(
+      f,
+      y0,
+      (t, y) => {
+        stepArgs.push([t, y[0]!]);
+        return 0.1 * (1 + y[0]!);
+      },
+      1000,
+      (t, y, prev) => {
+        seen.push([t, y[0]!, prev[0]!]);
+        return t >= 1;
+      },
+    );
+    expect(y0).toEqual([1]);
+    expect(res.steps).toBe(seen.length);
+    expect(res.t).toBe(seen.at(-1)![0]);
+    expect(res.y[0]).toBe(seen.at(-1)![1]);
+    expect(res.t).toBeGreaterThanOrEqual(1);
+    expect(seen.at(-2)![0]).toBeLessThan(1);
+    let t = 0;
+    let y = 1;
+    seen.forEach(([ts, ys, prev], i) => {
+      // the step is chosen from the state at the start of the step, and prev is that state
+      expect(stepArgs[i]).toEqual([t, y]);
+      expect(prev).toBe(y);
+      const h = 0.1 * (1 + y);
+      const z = -h;
+      expect(rel(ys, y * (1 + z + (z * z) / 2 + (z * z * z) / 6 + (z * z * z * z) / 24))).toBeLessThan(1e-15);
+      expect(rel(ts, t + h)).toBeLessThan(1e-15);
+      t = ts;
+      y = ys;
+    });
+  });
+});
+
+describe('Taylor series for linear systems in fixed point', () => {
+  const F = new Fixed(30);
+  const D = F.D;
+  type Dec = InstanceType<typeof D>;
+  const within = (x: bigint, ref: Dec, tol: string | Dec): boolean => F.toDecimal(x).minus(ref).abs().lt(tol);
+  /** the generator of rotations: exp(theta J) rotates by theta */
+  const J: Mat = [
+    [0n, -F.one],
+    [F.one, 0n],
+  ];
+  const scaled = (a: bigint): Mat => J.map((r) => r.map((x) => F.mul(x, a)));
+
+  it('the coefficients of e\' = -a e are (-a)^k / k! and their sum at the radius is e^(-a r)', () => {
+    const a = F.ratio(5, 2);
+    const r = F.ratio(1, 4);
+    const coefs = linearTaylor(F, [[[a]]], [F.one], r);
+    let exact = new D(1);
+    coefs.forEach((c, k) => {
+      expect(within(c[0]!, exact, '1e-38'), `k = ${k}`).toBe(true);
+      exact = exact.times(-2.5).div(k + 1);
+    });
+    // the series stops once its terms are below the precision on |s| <= r, not much later
+    const last = F.toDecimal(coefs.at(-1)![0]!).abs().times(new D(0.25).pow(coefs.length - 1));
+    expect(last.lt('1e-40')).toBe(true);
+    expect(coefs.length).toBeLessThan(60);
+    expect(within(seriesEval(F, coefs, r)[0]!, new D(-0.625).exp(), '1e-38')).toBe(true);
+    expect(within(seriesEval(F, coefs, -r)[0]!, new D(0.625).exp(), '1e-38')).toBe(true);
+  });
+  it('a matrix polynomial P(s) = (w0 + w1 s) J gives the rotation by -(w0 s + w1 s^2 / 2)', () => {
+    const coefs = linearTaylor(F, [scaled(F.ratio(3, 2)), scaled(F.ratio(-1, 3))], [F.ratio(3, 5), F.ratio(4, 5)], F.ratio(1, 2));
+    for (const s of ['0.5', '-0.5', '0.3']) {
+      const sd = new D(s);
+      const th = sd.times(1.5).minus(sd.pow(2).div(6)).neg();
+      const e = seriesEval(F, coefs, F.fromDecimal(s));
+      expect(within(e[0]!, th.cos().times(0.6).minus(th.sin().times(0.8)), '1e-38'), s).toBe(true);
+      expect(within(e[1]!, th.sin().times(0.6).plus(th.cos().times(0.8)), '1e-38'), s).toBe(true);
+    }
+  });
+  it('a zero start is a zero series, even on a radius beyond 1', () => {
+    const coefs = linearTaylor(F, [scaled(F.one), scaled(F.one)], [0n, 0n], F.int(4));
+    expect(coefs.length).toBeLessThan(6);
+    for (const c of coefs) expect(c).toEqual([0n, 0n]);
+  });
+  it('declines when the series needs more orders than allowed', () => {
+    expect(() => linearTaylor(F, [[[F.int(50)]]], [F.one], F.one, 30)).toThrow(/did not converge/);
+  });
+  it('integrates a time-dependent rotation to several outputs, forward and backward', () => {
+    const C = [scaled(F.ratio(3, 2)), scaled(F.ratio(-1, 3))];
+    const times = [0n, F.ratio(1, 10), F.int(1), F.ratio(5, 2)];
+    const theta = (t: Dec): Dec => t.times(1.5).minus(t.pow(2).div(6)).neg();
+    const out = integrateLinearPoly(F, C, 0n, [F.one, 0n], times);
+    out.forEach((e, i) => {
+      const th = theta(F.toDecimal(times[i]!));
+      expect(within(e[0]!, th.cos(), '1e-38')).toBe(true);
+      expect(within(e[1]!, th.sin(), '1e-38')).toBe(true);
+    });
+    // back from t = 5/2 to 0 and -1/2 recovers the start and then continues past it
+    const back = integrateLinearPoly(F, C, F.ratio(5, 2), out[3]!, [0n, F.ratio(-1, 2)]);
+    expect(within(back[0]![0]!, new D(1), '1e-37') && within(back[0]![1]!, new D(0), '1e-37')).toBe(true);
+    const th = theta(new D(-0.5));
+    expect(within(back[1]![0]!, th.cos(), '1e-37') && within(back[1]![1]!, th.sin(), '1e-37')).toBe(true);
+  });
+  it('halves the step until the series converges on a stiff decay (e\' = -60 e)', () => {
+    const [e] = integrateLinearPoly(F, [[[F.int(60)]]], F.int(1), [F.one], [F.ratio(3, 2)]);
+    expect(within(e![0]!, new D(-30).exp(), '1e-40')).toBe(true);
+  });
+});
+
+describe('Gragg–Bulirsch–Stoer extrapolation in fixed point', () => {
+  const F = new Fixed(30);
+  const D = F.D;
+  type Dec = InstanceType<typeof D>;
+  const relWithin = (x: bigint, ref: Dec, tol: string | Dec): boolean => F.toDecimal(x).minus(ref).abs().lte(ref.abs().times(tol));
+
+  it('a non-autonomous system (y0\' = t y1, y1\' = -t y0) reaches its closed form cos, -sin of t^2/2 at each output', () => {
+    let calls = 0;
+    const f: Field = (t, y) => {
+      calls++;
+      return [F.mul(t, y[1]!), -F.mul(t, y[0]!)];
+    };
+    const out = integrateGBS(F, f, 0n, [F.one, 0n], [F.int(1), F.int(2)]);
+    expect(relWithin(out[0]![0]!, new D(0.5).cos(), '1e-35')).toBe(true);
+    expect(relWithin(out[0]![1]!, new D(0.5).sin().neg(), '1e-35')).toBe(true);
+    expect(relWithin(out[1]![0]!, new D(2).cos(), '1e-35')).toBe(true);
+    expect(relWithin(out[1]![1]!, new D(2).sin().neg(), '1e-35')).toBe(true);
+    expect(calls).toBeLessThan(3000);
+  });
+  it('integrates backward in time, through several outputs', () => {
+    const out = integrateGBS(F, (_t, y) => [-y[0]!], F.int(3), [F.one], [F.int(3), F.int(2), 0n]);
+    expect(out[0]![0]).toBe(F.one);
+    expect(relWithin(out[1]![0]!, new D(1).exp(), '1e-35')).toBe(true);
+    expect(relWithin(out[2]![0]!, new D(3).exp(), '1e-35')).toBe(true);
+  });
+  it('doubles the step while the table converges at once: a constant solution to t = 100 in few evaluations', () => {
+    let calls = 0;
+    const out = integrateGBS(F, () => { calls++; return [0n]; }, 0n, [F.one], [F.int(100)]);
+    expect(out[0]![0]).toBe(F.one);
+    // 2^-3 doubled each step reaches 100 in ~10 steps of two substeps each
+    expect(calls).toBeLessThan(120);
+  });
+  it('keeps the global error of a decay to t = 10 within ten per-step tolerances 2^-(bits - 24), relative', () => {
+    // step control and acceptance test set this budget: a step accepted early or grown too fast costs digits
+    const [y] = integrateGBS(F, (_t, y) => [-y[0]!], 0n, [F.one], [F.int(10)]);
+    const ref = new D(-10).exp();
+    expect(relWithin(y![0]!, ref, new D(2).pow(-(F.bits - 24)).times(10))).toBe(true);
+    // the tolerance is relative to |y|: a start of 10^6 loses nothing
+    const [z] = integrateGBS(F, (_t, y) => [-y[0]!], 0n, [F.int(1_000_000)], [F.int(2)]);
+    expect(relWithin(z![0]!, new D(-2).exp().times(1e6), new D(2).pow(-(F.bits - 24)).times(10))).toBe(true);
+  });
+  it('with few columns it shrinks the step instead of failing, and still meets the precision', () => {
+    const out = integrateGBS(F, (_t, y) => [-y[0]!], 0n, [F.one], [F.int(1)], { kmax: 8 });
+    expect(relWithin(out[0]![0]!, new D(-1).exp(), '1e-35')).toBe(true);
+  });
+  it('reports step underflow on a field the table can never agree on (it used to crawl by one-ulp steps forever)', () => {
+    const G = new Fixed(20, 0);
+    let calls = 0;
+    // values far beyond the precision that flip at every call: no step size makes the columns agree
+    const noise: Field = () => [BigInt((calls++ % 3) - 1) * (G.one << 100n)];
+    expect(() => integrateGBS(G, noise, 0n, [0n], [G.int(1)], { kmax: 4 })).toThrow(/underflow/);
+  });
+});
