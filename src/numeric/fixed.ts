@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { roundShift } from './linalg.js';
 
 /**
  * Binary fixed-point reals on BigInt: x is represented by round(x * 2^bits).
@@ -33,16 +34,20 @@ export class Fixed {
     return this.div(this.int(p), this.int(q));
   }
 
-  /** exact for every double: x = m 2^(e-52) with m an integer of 53 bits */
+  /**
+   * round(x 2^bits), exact whenever that is an integer: x = m 2^(e-53) with m an integer of at
+   * most 54 bits (one spare bit, as Math.log2 rounds up to e + 1 just below 2^(e+1)).
+   */
   fromNumber(x: number): bigint {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (x === 0) return 0n;
     const e = Math.floor(Math.log2(Math.abs(x)));
-    // scale in two halves: 2^(52 - e) alone overflows for tiny x (e < -971)
-    const half = Math.floor((52 - e) / 2);
-    const m = BigInt(Math.round(x * 2 ** half * 2 ** (52 - e - half)));
-    const sh = this.bits - 52 + e;
-    return sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh);
+    // scale in two halves: 2^(53 - e) alone overflows for tiny x (e < -970)
+    const half = Math.floor((53 - e) / 2);
+    const m = BigInt(Math.round(x * 2 ** half * 2 ** (53 - e - half)));
+    const sh = this.bits - 53 + e;
+    // below the last bit round like mul and div (a floor sent -2^-1074 to -2^-bits, 2^-1074 to 0)
+    return sh >= 0 ? m << BigInt(sh) : roundShift(m, BigInt(-sh));
   }
 
   private scaleCache: Decimal | undefined;
