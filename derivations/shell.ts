@@ -229,7 +229,8 @@ export const projectorForm: Claim<ShellParams> = {
   affinity: 'shell-path',
   encoding: {
     defs: [['P', 'U * diag(g) * transpose(U)']],
-    equations: [{ name: 'projector', lhs: 'dEa_fd', rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)' }],
+    // the terms' natural size |e|^2 (|M| + |dM|/gap): a shell holding almost none of e has both sides at rounding level
+    equations: [{ name: 'projector', lhs: 'dEa_fd', rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)', scale: 'abs(dEa_fd) + dot(e, e) * (norm(M, "fro") + norm(dM, "fro") / mingap)' }],
   },
   instance(params, digits) {
     const P = pathAt(params, digits);
