@@ -52,13 +52,7 @@ export function symbolicDecision(enc: Encoding, scopes: SymScope[], only?: strin
 }
 
 function decideAll(enc: Encoding, scopes: SymScope[], only?: string[]): ZeroDecision {
-  let undecided = false;
-  for (const scope of scopes) {
-    const d = decideOne(enc, scope, only);
-    if (d === 'nonzero') return 'nonzero';
-    if (d === 'undecided') undecided = true;
-  }
-  return undecided ? 'undecided' : 'zero';
+  return allScopes(scopes, (scope) => decideOne(enc, scope, only));
 }
 
 function decideOne(enc: Encoding, scope: SymScope, only?: string[]): ZeroDecision {
@@ -93,6 +87,7 @@ function mapSym(x: Sym, f: (e: string) => string): Sym {
   return typeof x === 'string' ? f(x) : (x as (string | string[])[]).map((r) => (typeof r === 'string' ? f(r) : r.map(f))) as Sym;
 }
 
+/** Nonzero in any scope wins; zero only when every scope (at least one) decides zero. */
 function allScopes(scopes: SymScope[], decide: (scope: SymScope) => ZeroDecision): ZeroDecision {
   if (scopes.length === 0) return 'undecided';
   let undecided = false;
