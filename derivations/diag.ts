@@ -21,7 +21,7 @@ import type { Fixed } from '../src/numeric/fixed.js';
 import { matmul, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
 import { Rng } from '../src/numeric/rng.js';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
-import { memo } from './transport.js';
+import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2509.24882';
 

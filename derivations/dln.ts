@@ -38,7 +38,7 @@ import { rk4 } from '../src/numeric/rk4.js';
 import { solve as solveFixed } from '../src/numeric/linsolve.js';
 import { Decimal } from 'decimal.js';
 import { dlnModel } from './dln-laws.js';
-import { memo } from './transport.js';
+import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2510.01930';
 
@@ -127,14 +127,7 @@ function flowAt(F: Fixed, { A, b }: Data, u0: Vec, v0: Vec, lambda: bigint, T: b
 
 /** One integration per (case, precision, flags): the claim and its formula variants revisit the same cases. */
 const cache = new Map<string, Scope>();
-function cached(key: string, build: () => Scope): Scope {
-  let s = cache.get(key);
-  if (!s) {
-    if (cache.size >= 400) cache.delete(cache.keys().next().value!);
-    cache.set(key, (s = build()));
-  }
-  return s;
-}
+const cached = (key: string, build: () => Scope): Scope => memo(cache, key, build);
 const keyOf = (tag: string, p: DlnParams, digits: number, flags: Flags): string =>
   `${tag}|${p.n},${p.d},${p.seed},${p.T4},${p.k}|${digits}|${flags.unhalved === true},${flags.penalty2 === true}`;
 

@@ -47,7 +47,7 @@ import type { Claim, Figure } from '../src/core/claim.js';
 import { logSlope } from '../src/numeric/fit.js';
 import { Gaussian } from '../src/numeric/float64.js';
 import { Rng } from '../src/numeric/rng.js';
-import { memo } from './transport.js';
+import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';
 

@@ -25,7 +25,8 @@ import type { Fixed } from '../src/numeric/fixed.js';
 import type { Mat, Vec } from '../src/numeric/linalg.js';
 import { integrateGBS, integrateLinearPoly } from '../src/numeric/ode.js';
 import { FD_TOLERANCE, fixedAt } from './instances.js';
-import { drawModes, fdScalar, flowDerivative, lnFixed, memo, modeDomain, nd, ndx, once, pow2Below, type ModeSpec } from './transport.js';
+import { drawModes, fdScalar, flowDerivative, lnFixed, modeDomain, nd, ndx, once, pow2Below, type ModeSpec } from './transport.js';
+import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2512.18209';
 

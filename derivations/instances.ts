@@ -26,6 +26,16 @@ export function dyadicAt(F: Fixed, rng: Rng, range: number, bits: number): bigin
   return F.ratio(k, den);
 }
 
+/** Instances are built at D and 2D digits per case and revisited by the variants: memoise, keeping the newest 400 (claims of one affinity revisit the same cases in order). */
+export function memo<T>(cache: Map<string, T>, key: string, build: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= 400) cache.delete(cache.keys().next().value!);
+    cache.set(key, (v = build()));
+  }
+  return v;
+}
+
 export function fixedAt(digits: number): Fixed {
   let F = contexts.get(digits);
   if (!F) contexts.set(digits, (F = new Fixed(digits)));
@@ -70,15 +80,10 @@ const paths = new Map<string, SpectralPath>();
 /** One path per (params, digits): claims evaluate several quantities on the same path. */
 export function pathAt(params: PathParams, digits: number, constantJ = false): SpectralPath {
   const key = `${params.n},${params.p},${params.deg},${params.seed},${params.t8}|${digits}|${constantJ}${params.design ? JSON.stringify(params.design) : ''}`;
-  let P = paths.get(key);
-  if (!P) {
-    // keep the newest: claims of one affinity revisit the same cases in the same order
-    if (paths.size >= 400) paths.delete(paths.keys().next().value!);
+  return memo(paths, key, () => {
     const F = fixedAt(digits);
-    P = params.design ? new DesignedPath(F, params.design, constantJ) : new SpectralPath(F, params, F.ratio(params.t8, 8), constantJ);
-    paths.set(key, P);
-  }
-  return P;
+    return params.design ? new DesignedPath(F, params.design, constantJ) : new SpectralPath(F, params, F.ratio(params.t8, 8), constantJ);
+  });
 }
 
 /**
@@ -136,12 +141,7 @@ export interface NetFlow {
 const flows = new Map<string, NetFlow>();
 export function netFlow(params: NetParams, digits: number): NetFlow {
   const key = `${params.n},${params.m},${params.d},${params.seed}|${digits}`;
-  let f = flows.get(key);
-  if (!f) {
-    if (flows.size >= 400) flows.delete(flows.keys().next().value!);
-    flows.set(key, (f = computeNetFlow(params, digits)));
-  }
-  return f;
+  return memo(flows, key, () => computeNetFlow(params, digits));
 }
 
 function computeNetFlow(params: NetParams, digits: number): NetFlow {

@@ -19,6 +19,7 @@ import {
   colsOf,
   degeneracy,
   FD_TOLERANCE,
+  memo,
   pathAt,
   pathDerivative,
   pathDomain,
@@ -302,13 +303,7 @@ const integratedCases = new Map<string, IntegratedCase>();
  * (overlap below 1/2 with its predecessor) is reported, never decided.
  */
 function integratedCase(params: PathParams, digits: number): IntegratedCase {
-  const key = `${JSON.stringify(params)}|${digits}`;
-  let r = integratedCases.get(key);
-  if (!r) {
-    if (integratedCases.size >= 400) integratedCases.delete(integratedCases.keys().next().value!);
-    integratedCases.set(key, (r = computeIntegratedCase(params, digits)));
-  }
-  return r;
+  return memo(integratedCases, `${JSON.stringify(params)}|${digits}`, () => computeIntegratedCase(params, digits));
 }
 
 function computeIntegratedCase(params: PathParams, digits: number): IntegratedCase {

@@ -50,7 +50,7 @@ import { Decimal } from 'decimal.js';
 import { evaluate } from 'mathjs';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
 import { cascadeModel } from './mi-laws.js';
-import { memo } from './transport.js';
+import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2602.05846 (standard forms; only the abstract is at hand)';
 

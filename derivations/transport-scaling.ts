@@ -13,7 +13,7 @@ import { formulaOf, piecewise, type LawResult } from '../src/core/laws.js';
 import { goldenMin, logGrid, peak, windowSlope } from '../src/numeric/fit.js';
 import { FiniteVolume } from '../src/numeric/finite-volume.js';
 import { carriedEnergy } from '../src/models/characteristics.js';
-import { memo } from './transport.js';
+import { memo } from './instances.js';
 import { lazyModel, transportModel } from './transport-laws.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';

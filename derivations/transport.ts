@@ -17,7 +17,7 @@ import { matmulT, matvec, transpose, type Mat, type Vec } from '../src/numeric/l
 import { integrateGBS, integrateLinearPoly, linearTaylor, seriesEval } from '../src/numeric/ode.js';
 import { polyShift, type MatPoly } from '../src/numeric/poly.js';
 import { Rng } from '../src/numeric/rng.js';
-import { FD_FRACTION, FD_TOLERANCE, fixedAt, sizeBiased } from './instances.js';
+import { FD_FRACTION, FD_TOLERANCE, fixedAt, memo, sizeBiased } from './instances.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';
 
@@ -93,15 +93,6 @@ export function drawModes(F: Fixed, spec: ModeSpec): { M0: Mat; e0: Vec } {
 export const modeDomain = (nMax: number): fc.Arbitrary<ModeSpec> =>
   fc.record({ n: sizeBiased(1, nMax), m: sizeBiased(1, nMax), seed: fc.integer({ min: 0, max: 0x7fffffff }) });
 
-/** Instances are built at D and 2D digits per case and revisited by the variants: memoise. */
-export function memo<T>(cache: Map<string, T>, key: string, build: () => T): T {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size >= 400) cache.delete(cache.keys().next().value!);
-    cache.set(key, (v = build()));
-  }
-  return v;
-}
 
 /** nerdamer's normal form of an expression (with optional substitutions). */
 export const nd = (e: string, subs: Record<string, string> = {}): string => nerdamer(e, subs).toString();
