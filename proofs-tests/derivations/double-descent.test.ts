@@ -91,6 +91,16 @@ describe('transport.double-descent', () => {
     for (const m of finiteSize) expect(check(doubleDescent as Claim<unknown>, m.variant, { seed: 7, runs: 6, digits: 30, maxShrinks: 0 }).verdict, `${m.site}: ${m.mutation}`).toBe('refuted');
   }, 240_000);
 
+  it('the simulation is precise enough for the stricter test: the whole 3-standard-error interval of every point lies within the tolerance (the sign-flipped allowance holds)', () => {
+    const strict = mutantsOf(doubleDescent.encoding).filter((m) => /^eq risk-(under|over)\.lhs$/.test(m.site) && m.mutation.startsWith('sign flipped: abs('));
+    expect(strict.map((m) => m.mutation)).toEqual([
+      'sign flipped: abs(R_u ./ Rth_u - 1) - 3 * se_u -> abs(R_u ./ Rth_u - 1) + (3 * se_u)',
+      'sign flipped: abs(R_o ./ Rth_o - 1) - 3 * se_o -> abs(R_o ./ Rth_o - 1) + (3 * se_o)',
+    ]);
+    // the main test's seed and runs: cached cases
+    for (const m of strict) expect(check(doubleDescent as Claim<unknown>, m.variant, { seed: 7, runs: 2, digits: 30, maxShrinks: 0 }).verdict, m.mutation).toBe('verified');
+  }, 240_000);
+
   it('the Lanczos edge agrees with the symmetric eigensolver (ml-matrix EVD)', () => {
     const g = new Gaussian(new Rng(5));
     for (const [n, d] of [[40, 20], [60, 50], [30, 120]] as const) {
