@@ -547,4 +547,15 @@ describe('edges of the rules', () => {
     );
     expect(() => traceOf(network('net-x', [1, 1], model, { learningRate: 1e100, steps: 50, snapshots: 2 }))).toThrow(/^net-x: training diverged at step 3 /);
   });
+
+  it('outputs that overflow while the parameters stay finite: divergence too, never a snapshot with loss Infinity', () => {
+    // e = exp(theta_0), J = (exp(theta_0), 0) at theta_0 = 800: finite parameters, outputs past 1.8e308 ...
+    const grows: Model = (t) => ({ e: [Math.exp(t[0]!)], J: [[Math.exp(t[0]!), 0]] });
+    expect(() => traceOf(network('overflow', [800, 0], grows, { learningRate: 1, steps: 2, snapshots: 2 }))).toThrow(
+      new Error('overflow: training diverged at step 0: the residual or the Jacobian is not finite (lower the learning rate)'),
+    );
+    // ... and a finite residual with a Jacobian of NaN is caught at the step it appears (theta_0: 1, then 0.25)
+    const nanJ: Model = (t) => ({ e: [t[0]!], J: [[t[0]! < 0.5 ? NaN : 1, 0]] });
+    expect(() => traceOf(network('nanJ', [1, 0], nanJ, { learningRate: 0.75, steps: 5, snapshots: 2 }))).toThrow(/^nanJ: training diverged at step 1: /);
+  });
 });

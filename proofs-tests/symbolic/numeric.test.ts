@@ -145,11 +145,17 @@ describe('shellLabels', () => {
     expect(at20[3]).toBe(NULL_SHELL);
     // d = 10: floor(7.5) = 7 decades, so 5e-8 of the largest is zero and 2e-7 is not
     expect(shellLabels(dec([100, 5e-6, 2e-5]), new Decimal(1), 10)).toEqual([4, NULL_SHELL, -11]);
-    // the largest magnitude sets the scale wherever it sits, whatever its sign
+    // the largest magnitude sets the scale wherever it sits, and a negative value within rounding is zero
     expect(shellLabels(dec([1e-30, 1]), new Decimal(1), 20)).toEqual([NULL_SHELL, 0]);
     expect(shellLabels(dec([1, 1e-30]), new Decimal(1), 20)).toEqual([0, NULL_SHELL]);
-    expect(shellLabels(dec([1e-30, -1]), new Decimal(1), 20)[0]).toBe(NULL_SHELL);
+    expect(shellLabels(dec([-1e-30, 1]), new Decimal(1), 20)).toEqual([NULL_SHELL, 0]);
     expect(shellLabels(dec([0, 0]), new Decimal(1), 20)).toEqual([NULL_SHELL, NULL_SHELL]);
+  });
+
+  it('refuses a negative eigenvalue beyond rounding (no log shell), and takes one within rounding as zero', () => {
+    expect(() => shellLabels(dec([1, -1e-3]), new Decimal(1), 20)).toThrow(/negative eigenvalue -0\.001/);
+    expect(() => shellLabels(dec([-1, 0.5]), new Decimal(1), 20)).toThrow(RangeError);
+    expect(shellLabels(dec([1, -1e-16]), new Decimal(1), 20)).toEqual([0, NULL_SHELL]);
   });
 });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import nerdamer from 'nerdamer-prime';
 import { Decimal } from 'decimal.js';
 import type { Matrix } from 'mathjs';
-import { crossCheckDerivative, decideZero, evalSymbolic, sym, toTeX, Unsupported, type Sym, type SymScope } from '../../src/symbolic/symbolic.js';
+import { crossCheckDerivative, decideZero, evalSymbolic, probeNonzero, sym, toTeX, Unsupported, type Sym, type SymScope } from '../../src/symbolic/symbolic.js';
 import { mathAt, toMath, type Scope } from '../../src/symbolic/numeric.js';
 
 /** The numeric twin of a symbolic result: mathjs at 20 digits, as nested numbers (or undefined for a shape nerdamer lacks). */
@@ -197,6 +197,16 @@ describe('decideZero', () => {
     expect(decideZero('x - 3')).toBe('nonzero');
     expect(decideZero('x - y')).toBe('nonzero');
     expect(decideZero('x - x + 1')).toBe('nonzero');
+  });
+
+  it('a probe on a pole proves nothing, and the next probe still decides', () => {
+    // x = 3 at the first two probes is a pole of 1/(x - 3); x = 2/5 at the third gives -5/13
+    expect(probeNonzero('1/(x - 3)')).toBe(true);
+    expect(decideZero('1/(x - 3)')).toBe('nonzero');
+    expect(probeNonzero('1/(x - 3) - 1/(x - 3)')).toBe(false);
+    // a pole at every probe: nothing proved
+    expect(probeNonzero('1/((x - 3) * (5 * x - 2))')).toBe(false);
+    expect(probeNonzero('x +')).toBe(false);
   });
 
   it('undecided when neither route decides, never guessed', () => {

@@ -121,6 +121,8 @@ function computeTrace(net: DiagnosticNetwork): Trace {
   let theta = Float64Array.from(net.theta0);
   for (let step = 0; step <= steps; step++) {
     const { e, J } = net.evaluate(theta);
+    // finite parameters can still overflow the outputs (a loss of Infinity is divergence too)
+    if (!e.every(Number.isFinite) || !J.every((r) => r.every(Number.isFinite))) throw new Error(`${net.name}: training diverged at step ${step}: the residual or the Jacobian is not finite (lower the learning rate)`);
     if (want.includes(step)) out.push(snapshot(net, theta, e, J, step, step * lr, h));
     if (step === steps) break;
     // gradient descent on 1/2 |e|^2: theta -= lr J^T e

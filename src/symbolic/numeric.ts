@@ -53,11 +53,19 @@ export function mathAt(digits: number): MathJsInstance {
   return m;
 }
 
-/** floor(ln x / h) for nonzero x; NULL_SHELL for numerically zero x. */
+/**
+ * floor(ln x / h) for positive x; NULL_SHELL for numerically zero x. A spectrum with a negative
+ * value beyond rounding has no log shells (M = J J^T is positive semidefinite): that is an error,
+ * never an empty shell.
+ */
 export function shellLabels(v: Decimal[], h: Decimal, digits: number): number[] {
   const max = v.reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new Decimal(0));
   const zero = max.times(new Decimal(10).pow(-Math.floor(0.75 * digits)));
-  return v.map((x) => (x.abs().lte(zero) ? NULL_SHELL : Math.floor(x.ln().div(h).toNumber())));
+  return v.map((x) => {
+    if (x.abs().lte(zero)) return NULL_SHELL;
+    if (x.isNegative()) throw new RangeError(`log shells of a negative eigenvalue ${x.toSignificantDigits(6).toString()} (the spectrum must be positive semidefinite)`);
+    return Math.floor(x.ln().div(h).toNumber());
+  });
 }
 
 export function toMath(math: MathJsInstance, v: Value): MathValue {

@@ -181,18 +181,26 @@ function decideEntry(e: string): ZeroDecision {
   return 'undecided';
 }
 
-/** A nonzero value at an exact rational point proves the expression is not identically zero. */
-function probeNonzero(e: string): boolean {
+/**
+ * A nonzero value at an exact rational point proves the expression is not identically zero. A
+ * point that hits a pole proves nothing, so the next point is tried.
+ */
+export function probeNonzero(e: string): boolean {
+  let vars: string[];
   try {
-    const vars = nerdamer(e).variables();
-    for (let trial = 0; trial < 3; trial++) {
-      const subs: Record<string, string> = {};
-      vars.forEach((v, i) => (subs[v] = `${((7 * (i + 1) + 3 * trial) % 13) + 2}/${((5 * i + trial) % 7) + 3}`));
+    vars = nerdamer(e).variables();
+  } catch {
+    return false;
+  }
+  for (let trial = 0; trial < 3; trial++) {
+    const subs: Record<string, string> = {};
+    vars.forEach((v, i) => (subs[v] = `${((7 * (i + 1) + 3 * trial) % 13) + 2}/${((5 * i + trial) % 7) + 3}`));
+    try {
       const val = Number(nerdamer(e, subs).evaluate().text('decimals'));
       if (Number.isFinite(val) && Math.abs(val) > 1e-9) return true;
+    } catch {
+      /* a pole at this point: try the next */
     }
-  } catch {
-    /* not evaluable: no proof either way */
   }
   return false;
 }
