@@ -40,7 +40,7 @@ function stringOption(name: string, raw: string | undefined): string {
 }
 
 export function parseVerify(argv: string[], cores: number): VerifyOptions {
-  const o: VerifyOptions = { filter: [], digits: 40, seed: 42, jobs: Math.max(1, cores), timeoutMs: 300_000, quiet: false, mutants: false };
+  const o: VerifyOptions = { filter: [], digits: 40, seed: 42, jobs: Math.max(1, cores), timeoutMs: 0, quiet: false, mutants: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -90,6 +90,8 @@ export function parseVerify(argv: string[], cores: number): VerifyOptions {
         throw new UsageError(`unknown option '${a}' (see 'scalecheck help')`);
     }
   }
+  // a claim's budget covers its mutants too: a few hundred of them take minutes on a loaded machine
+  if (o.timeoutMs === 0) o.timeoutMs = o.mutants ? 1_800_000 : 300_000;
   return o;
 }
 
