@@ -43,7 +43,8 @@ function rewrites(node: MathNode): Rewrite[] {
       default:
         break;
     }
-  } else if (n.type === 'ConstantNode' && typeof n.value === 'number' && n.value !== 0) {
+  } else if (n.type === 'ConstantNode' && typeof n.value === 'number') {
+    // (a 0 doubles or halves to itself: the mutant is the original, and dropped as such)
     out.push({ mutation: `constant doubled: ${n.value} -> ${2 * n.value}`, node: M(String(2 * n.value)) });
     out.push({ mutation: `constant halved: ${n.value} -> ${n.value / 2}`, node: M(String(n.value / 2)) });
   } else if (n.type === 'FunctionNode' && (n.fn as { name: string }).name === 'transpose') {
@@ -88,7 +89,7 @@ export function mutateExpression(expr: string): { mutation: string; expr: string
  * belongs to; else, for a constant or a power (`leaf`), the expression around it.
  */
 function context(site: MathNode, root: MathNode, up: Map<MathNode, { parent: MathNode; path: string }>, leaf: boolean): string {
-  const bare = (n: MathNode): string => n.toString().replace(/^\((.*)\)$/, '$1');
+  const bare = (n: MathNode): string => (n.type === 'ParenthesisNode' ? (n as unknown as { content: MathNode }).content : n).toString();
   for (let n = site, at = up.get(n); at; n = at.parent, at = up.get(n))
     if (at.parent.type === 'ConditionalNode' && at.path !== 'falseExpr') return ` in the ${at.path === 'condition' ? 'condition' : 'value'} ${bare(n)}`;
   const parent = up.get(site)?.parent;

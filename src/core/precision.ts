@@ -9,9 +9,8 @@ import { Decimal } from 'decimal.js';
  */
 export type CaseOutcome = 'holds' | 'fails' | 'wanders';
 
-/** log10 |x| to double precision, read off the decimal exponent (Decimal#log costs a millisecond). */
+/** log10 |x| to double precision, read off the decimal exponent (Decimal#log costs a millisecond); -Infinity at 0. */
 export function log10(x: Decimal): number {
-  if (x.isZero()) return Number.NEGATIVE_INFINITY;
   const [mantissa, exponent] = x.abs().toExponential(16).split('e') as [string, string];
   return Math.log10(Number(mantissa)) + Number(exponent);
 }
@@ -20,8 +19,9 @@ export function classify(rLo: Decimal, rHi: Decimal, lo: number, hi: number, tau
   if (!rLo.isFinite() || !rHi.isFinite()) return 'wanders';
   const a = log10(rLo);
   const b = log10(rHi);
+  // a residual of exactly 0 (b = -Infinity) is at the floor
   const atFloor = b <= -0.9 * hi;
-  const fell = a - b >= 0.25 * tau * (hi - lo) || atFloor || (a === b && b === Number.NEGATIVE_INFINITY);
+  const fell = a - b >= 0.25 * tau * (hi - lo) || atFloor;
   if (fell && b <= -tau * hi) return 'holds';
   if (b > -tau * lo && Math.abs(a - b) <= 2) return 'fails';
   return 'wanders';

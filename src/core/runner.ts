@@ -216,14 +216,15 @@ function evaluatedSymbolically<P>(claim: Claim<P>, site: string): boolean {
  * that holds numerically on every case is a survivor to look at, and says so.
  */
 export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantResult[] {
-  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? DEFAULT_RUNS, 12), maxShrinks: 0, mutants: false };
+  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? DEFAULT_RUNS, 12), maxShrinks: 0 };
   return mutantsOf(claim.encoding).map((m): MutantResult => {
     const r = check(claim, m.variant, mopts);
     const base = { site: m.site, mutation: m.mutation };
     if (r.verdict === 'refuted' || r.verdict === 'conflict') return { ...base, status: 'refuted' };
-    if (r.errors.length > 0 && r.runs > 0 && r.numeric === 'wanders') return { ...base, status: 'invalid', note: r.errors[0] };
+    // not refuted: an error or a wandering case leaves the numbers undecided
+    if (r.errors.length > 0) return { ...base, status: 'invalid', note: r.errors[0] };
     // a side that is no number where the claim's is one states nothing there
-    if (r.numeric === 'wanders' && Object.values(r.wanderingCase?.residuals ?? {}).includes('NaN'))
+    if (r.wanderingCase && Object.values(r.wanderingCase.residuals).includes('NaN'))
       return { ...base, status: 'invalid', note: `not a number at ${JSON.stringify(r.wanderingCase!.params)}` };
     if (r.symbolic === 'zero' && evaluatedSymbolically(claim, m.site)) return { ...base, status: 'equivalent', how: 'symbolic', note: 'reduces to zero symbolically, like the original' };
     const [kind, name] = m.site.split(' ') as [string, string];
