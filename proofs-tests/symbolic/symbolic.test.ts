@@ -171,6 +171,14 @@ describe('evalSymbolic over free symbols', () => {
       ['2 ^ l', { l }, /matrix power/],
       ['c / S', { c: 'c', S: sym.symmetric('s', 2) }, /division by a matrix/],
       ['l / l', { l }, /division by a matrix/],
+      // shapes mathjs refuses: no symbolic value (entries of undefined would read as a variable)
+      ['P + Q', { P: sym.matrix('p', 2, 3), Q: sym.matrix('q', 3, 2) }, /shape mismatch/],
+      ['u + v', { u: sym.vector('u', 2), v: sym.vector('v', 3) }, /shape mismatch/],
+      ['P * P', { P: sym.matrix('p', 2, 3) }, /matmul of mismatched shapes/],
+      ['Q * Q', { Q: sym.matrix('q', 3, 2) }, /matmul of mismatched shapes/],
+      ['P * u', { P: sym.matrix('p', 2, 3), u: sym.vector('u', 2) }, /matmul of mismatched shapes/],
+      ['u * P', { P: sym.matrix('p', 2, 3), u: sym.vector('u', 3) }, /matmul of mismatched shapes/],
+      ['dot(u, v)', { u: sym.vector('u', 2), v: sym.vector('v', 3) }, /matmul of mismatched shapes/],
     ];
     for (const [e, scope, why] of cases) {
       expect(() => evalSymbolic(e, scope), e).toThrow(Unsupported);

@@ -32,14 +32,19 @@ function mapSym(x: Sym, f: (s: string) => string): Sym {
 function zip(a: Sym, b: Sym, f: (x: string, y: string) => string): Sym {
   if (typeof a === 'string') return mapSym(b, (y) => f(a, y));
   if (typeof b === 'string') return mapSym(a, (x) => f(x, b));
-  if (isMat(a) && isMat(b)) return a.map((r, i) => r.map((x, j) => f(x, b[i]![j]!)));
-  if (isVec(a) && isVec(b)) return a.map((x, i) => f(x, b[i]!));
+  if (isMat(a) && isMat(b) && a.length === b.length && a[0]!.length === b[0]!.length) return a.map((r, i) => r.map((x, j) => f(x, b[i]![j]!)));
+  if (isVec(a) && isVec(b) && a.length === b.length) return a.map((x, i) => f(x, b[i]!));
   throw new Unsupported('shape mismatch');
 }
+
+/** The length a product sums over: the columns of a matrix, the entries of a vector (mathjs reads a vector on the left as a row). */
+const inner = (a: string[] | string[][]): number => (isMat(a) ? a[0]!.length : a.length);
 
 function matmul(a: Sym, b: Sym): Sym {
   if (typeof a === 'string' || typeof b === 'string') return zip(a, b, (x, y) => `(${x})*(${y})`);
   const sum = (terms: string[]): string => terms.map((t) => `(${t})`).join('+') || '0';
+  // mismatched shapes: mathjs refuses the product, so no symbolic value either (never a product of undefined entries)
+  if (inner(a) !== b.length) throw new Unsupported('matmul of mismatched shapes');
   if (isMat(a) && isMat(b)) return a.map((r) => b[0]!.map((_, j) => sum(r.map((x, k) => `(${x})*(${b[k]![j]!})`))));
   if (isMat(a) && isVec(b)) return a.map((r) => sum(r.map((x, k) => `(${x})*(${b[k]!})`)));
   if (isVec(a) && isMat(b)) return b[0]!.map((_, j) => sum(a.map((x, k) => `(${x})*(${b[k]![j]!})`)));
