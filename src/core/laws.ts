@@ -75,9 +75,10 @@ function expand(formulas: Record<string, string>, key: string, stack: string[]):
   const text = formulas[key];
   if (text === undefined) throw new Error(`no formula for ${key}`);
   if (stack.includes(key)) throw new Error(`formulas refer to each other in a cycle: ${[...stack, key].join(' -> ')}`);
-  return parse(text).transform((node) => {
+  return parse(text).transform((node, path) => {
     const name = symbolName(node);
-    return name !== undefined && name in formulas ? expand(formulas, name, [...stack, key]) : node;
+    // a function's name (gamma(x)) is not a key, even when a key is spelled like it
+    return name !== undefined && path !== 'fn' && name in formulas ? expand(formulas, name, [...stack, key]) : node;
   });
 }
 
@@ -124,20 +125,23 @@ export function evaluateLaws(model: LawModel, params: Record<string, number>): L
 
 /**
  * The formula in its shortest printed form among mathjs's simplification and nerdamer's
- * (which clears the nested fractions mathjs keeps); a rewrite is kept only if it evaluates to
- * the same value, so the printed formula is never other than the checked one.
+ * (which clears the nested fractions mathjs keeps), else as written; every rewrite, mathjs's
+ * too ((b^4)^(1/4) -> b is not |b|), is kept only if it evaluates to the same value, so the
+ * printed formula is never other than the checked one.
  */
 function readable(full: MathNode, params: Record<string, number>, value: number): MathNode {
-  const candidates = [simplify(full)];
-  for (const how of ['simplify', 'factor']) {
+  const rewrites = [(): MathNode => simplify(full), ...['simplify', 'factor'].map((how) => (): MathNode => simplify(parse(nerdamer(`${how}(${full.toString()})`).toString())))];
+  const candidates: MathNode[] = [];
+  for (const rewrite of rewrites) {
     try {
-      const n = simplify(parse(nerdamer(`${how}(${full.toString()})`).toString()));
+      const n = rewrite();
       const v = n.evaluate({ ...params }) as unknown;
       if (typeof v === 'number' && Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value))) candidates.push(n);
     } catch {
-      // an expression nerdamer cannot rewrite keeps mathjs's form
+      // a rewrite that fails (nerdamer's timeout, mathjs on a conditional) leaves the others
     }
   }
+  candidates.push(full);
   const size = (n: MathNode): number => n.toString().replace(/\s/g, '').length;
   return candidates.reduce((a, b) => (size(b) < size(a) ? b : a));
 }
