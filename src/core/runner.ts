@@ -221,11 +221,11 @@ export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantRe
     const r = check(claim, m.variant, mopts);
     const base = { site: m.site, mutation: m.mutation };
     if (r.verdict === 'refuted' || r.verdict === 'conflict') return { ...base, status: 'refuted' };
-    // not refuted: an error or a wandering case leaves the numbers undecided
+    // not refuted, and some case could not be evaluated: ill-formed
     if (r.errors.length > 0) return { ...base, status: 'invalid', note: r.errors[0] };
     // a side that is no number where the claim's is one states nothing there
     if (r.wanderingCase && Object.values(r.wanderingCase.residuals).includes('NaN'))
-      return { ...base, status: 'invalid', note: `not a number at ${JSON.stringify(r.wanderingCase!.params)}` };
+      return { ...base, status: 'invalid', note: `not a number at ${JSON.stringify(r.wanderingCase.params)}` };
     if (r.symbolic === 'zero' && evaluatedSymbolically(claim, m.site)) return { ...base, status: 'equivalent', how: 'symbolic', note: 'reduces to zero symbolically, like the original' };
     const [kind, name] = m.site.split(' ') as [string, string];
     if (kind === 'def' && r.numeric === 'holds') {
