@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { test as ptest, fc } from '@fast-check/vitest';
 import { rk4, type Field64 } from '../../src/numeric/rk4.js';
 import { Fixed } from '../../src/numeric/fixed.js';
-import type { Mat } from '../../src/numeric/linalg.js';
+import type { Mat, Vec } from '../../src/numeric/linalg.js';
 import { integrateGBS, integrateLinearPoly, linearTaylor, seriesEval, type Field } from '../../src/numeric/ode.js';
 
 const rel = (a: number, b: number): number => Math.abs(a / b - 1);
@@ -203,5 +203,118 @@ describe('Gragg–Bulirsch–Stoer extrapolation in fixed point', () => {
     // values far beyond the precision that flip at every call: no step size makes the columns agree
     const noise: Field = () => [BigInt((calls++ % 3) - 1) * (G.one << 100n)];
     expect(() => integrateGBS(G, noise, 0n, [0n], [G.int(1)], { kmax: 4 })).toThrow(/underflow/);
+  });
+});
+
+describe('the fixed-point integrators at the last bits and at their limits', () => {
+  // no guard bits: the working precision is the stated one, so a truncation a few bits early shows
+  const F = new Fixed(24, 0);
+  const D = F.D;
+  const ulps = (x: bigint, ref: InstanceType<typeof D>): number => F.toDecimal(x).minus(ref).abs().times(new D(2).pow(F.bits)).toNumber();
+
+  ptest.prop([fc.integer({ min: -40, max: 40 }), fc.integer({ min: 1, max: 8 })], { seed: 11, numRuns: 60 })(
+    'the series of e\' = -a e summed at the radius r = 1/2^k is e^(-a r) to within 3 units of the last bit',
+    (a10, k) => {
+      const a = F.ratio(a10, 10);
+      const r = F.pow2(-k);
+      const coefs = linearTaylor(F, [[[a]]], [F.one], r);
+      expect(ulps(seriesEval(F, coefs, r)[0]!, new D(-a10).div(10).div(new D(2).pow(k)).exp())).toBeLessThan(3);
+    },
+  );
+  ptest.prop([fc.integer({ min: 20, max: 60 }), fc.integer({ min: -20, max: 20 })], { seed: 12, numRuns: 30 })(
+    'a tiny start keeps its relative precision: the series from 2^-m is 2^-m times the series from 1 (m up to half the bits)',
+    (m, a10) => {
+      const a = F.ratio(a10, 10);
+      const r = F.pow2(-2);
+      const big = seriesEval(F, linearTaylor(F, [[[a]]], [F.one], r), r)[0]!;
+      const tiny = seriesEval(F, linearTaylor(F, [[[a]]], [F.pow2(-m)], r), r)[0]!;
+      const exact = new D(-a10).div(40).exp();
+      // relative to 2^-m, tiny is as close to e^(-a r) as big is (a few ulps of 2^-m, not of 1)
+      expect(ulps(big, exact)).toBeLessThan(3);
+      expect(F.toDecimal(tiny).times(new D(2).pow(m)).minus(exact).abs().lt(new D(2).pow(m - F.bits).times(4))).toBe(true);
+    },
+  );
+  it('maxOrder bounds the order: the series has at most maxOrder + 1 coefficients, or it is declined', () => {
+    let declined = 0;
+    for (let maxOrder = 1; maxOrder <= 60; maxOrder++) {
+      let coefs: Vec[];
+      try {
+        coefs = linearTaylor(F, [[[F.int(3)]]], [F.one], F.ratio(1, 2), maxOrder);
+      } catch (e) {
+        expect(String(e)).toMatch(/did not converge/);
+        declined++;
+        continue;
+      }
+      expect(coefs.length, `maxOrder ${maxOrder}`).toBeLessThanOrEqual(maxOrder + 1);
+    }
+    // both outcomes occur in the range
+    expect(declined).toBeGreaterThan(0);
+    expect(declined).toBeLessThan(60);
+  });
+  ptest.prop([fc.integer({ min: -60, max: 60 }), fc.integer({ min: -30, max: 30 }), fc.boolean(), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 80 })], { seed: 14, numRuns: 200 })(
+    'the series stops where its documented rule says: the last deg + 1 terms |c_k| r^k are below 2^-(bits+4) max(|e0|, 2^-bits/2), the one before is not',
+    (a10, b10, linear, k, m) => {
+      const P = linear ? [[[F.ratio(a10, 10)]], [[F.ratio(b10, 10)]]] : [[[F.ratio(a10, 10)]]];
+      const r = F.pow2(-k);
+      const coefs = linearTaylor(F, P, [F.pow2(-m)], r);
+      const threshold = -F.bits - 4 + Math.max(-m, -F.bits / 2);
+      const log2term = (i: number): number => (coefs[i]![0]! === 0n ? -Infinity : F.toDecimal(coefs[i]![0]!).abs().log(2).toNumber() - i * k);
+      const n = coefs.length;
+      for (let i = n - P.length - 1; i < n; i++) expect(log2term(i), `term ${i} of ${n}`).toBeLessThan(threshold);
+      // and it stops at once: the term before them was not small (c_0 = e0 is not a term of the test)
+      if (n - P.length - 2 >= 1) expect(log2term(n - P.length - 2)).toBeGreaterThanOrEqual(threshold - 1e-9);
+    },
+  );
+  it('returns fresh vectors: the caller\'s start, the coefficients and the outputs never alias one another', () => {
+    const e0 = [F.one, 0n];
+    const coefs = linearTaylor(F, [[[0n, 0n], [0n, 0n]]], e0, F.one);
+    expect(coefs[0]).not.toBe(e0);
+    expect(seriesEval(F, [e0], F.one)).not.toBe(e0);
+    const lin = integrateLinearPoly(F, [[[0n, 0n], [0n, 0n]]], 0n, e0, [0n, 0n]);
+    const gbs = integrateGBS(F, (_t, y) => y.map(() => 0n), 0n, e0, [0n, 0n]);
+    for (const out of [lin, gbs]) {
+      expect(out).toEqual([e0, e0]);
+      out[0]![0] = 7n;
+      expect(e0[0]).toBe(F.one);
+      expect(out[1]![0]).toBe(F.one);
+    }
+  });
+  it('the extrapolation tolerance is relative to |y| above 1 and absolute below: a start of 2^40 costs what a start of 1 costs, 2^-40 less', () => {
+    const cost = (y0: bigint): number => {
+      let calls = 0;
+      integrateGBS(F, (_t, y) => { calls++; return [-y[0]!]; }, 0n, [y0], [F.int(2)]);
+      return calls;
+    };
+    const one = cost(F.one);
+    // not equal: the rounding differs, and with it a few acceptances
+    expect(cost(F.one << 40n)).toBeLessThan(1.25 * one);
+    expect(cost(F.pow2(-40))).toBeLessThan(one / 2);
+  });
+  it('beyond the doubles\' range (1064 bits) the series still measures its terms: e^(-5/8) to the last bits at 320 digits', () => {
+    const G = new Fixed(320, 0);
+    const r = G.pow2(-2);
+    const coefs = linearTaylor(G, [[[G.ratio(5, 2)]]], [G.one], r);
+    const err = G.toDecimal(seriesEval(G, coefs, r)[0]!).minus(new G.D(-0.625).exp()).abs();
+    expect(err.lt(new G.D(2).pow(2 - G.bits))).toBe(true);
+  });
+  it('the default column count grows with the digits: at 100 digits a decay to t = 1 costs ~5400 evaluations (16 columns: ~88000)', () => {
+    const G = new Fixed(100);
+    let calls = 0;
+    integrateGBS(G, (_t, y) => { calls++; return [-y[0]!]; }, 0n, [G.one], [G.int(1)]);
+    expect(calls).toBeLessThan(10_000);
+  });
+  it('halves the Taylor step when the series at a quarter needs more orders than allowed (a rotation at rate 400)', () => {
+    // at h = 1/4 the terms 100^k/k! need ~300 orders; the cap is 0.9 bits + 40 ~ 112
+    const W: Mat = [
+      [0n, -F.int(400)],
+      [F.int(400), 0n],
+    ];
+    const [e] = integrateLinearPoly(F, [W], 0n, [F.one, 0n], [F.ratio(1, 2)]);
+    // exp(-W t) rotates by -400 t; 200 radians of rotation cost a few bits of the start's precision
+    expect(ulps(e![0]!, new D(200).cos())).toBeLessThan(2 ** 12);
+    expect(ulps(e![1]!, new D(200).sin().neg())).toBeLessThan(2 ** 12);
+  });
+  it('reports step underflow for a rate beyond the precision (no step of one ulp makes the series converge)', () => {
+    expect(() => integrateLinearPoly(F, [[[F.one << BigInt(F.bits + 20)]]], 0n, [F.one], [F.one])).toThrow(/step underflow/);
   });
 });

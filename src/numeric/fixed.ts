@@ -133,7 +133,7 @@ export class Fixed {
     return this.apply((x) => x.ln(), a);
   }
 
-  /** 2^-k as a fixed-point value (exact). */
+  /** 2^k as a fixed-point value (exact; k < 0 for the fractions). */
   pow2(k: number): bigint {
     return k >= 0 ? this.one << BigInt(k) : this.one >> BigInt(-k);
   }

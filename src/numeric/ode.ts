@@ -2,17 +2,20 @@ import type { Fixed } from './fixed.js';
 import { maxAbs, roundShift, type Vec } from './linalg.js';
 import { polyShift, type MatPoly } from './poly.js';
 
-/** log2 of |x| for a fixed-point value, as a double (for step-size control only). */
-function log2abs(F: Fixed, x: bigint): number {
-  if (x === 0n) return -Infinity;
-  const a = x < 0n ? -x : x;
-  const len = a.toString(2).length;
-  return len - F.bits;
+/**
+ * log2 of a nonnegative fixed-point value (a maxAbs or a radius), as a double, for step-size
+ * control only: from the leading 53 bits, so a radius below the doubles' range keeps its size.
+ */
+function log2abs(F: Fixed, a: bigint): number {
+  if (a === 0n) return -Infinity;
+  const drop = Math.max(0, a.toString(2).length - 53);
+  return Math.log2(Number(a >> BigInt(drop))) + drop - F.bits;
 }
 
 /**
  * Taylor coefficients of the solution of de/ds = -P(s) e, e(0) = e0, for a matrix
- * polynomial P, computed until the terms fall below 2^-bits on |s| <= radius.
+ * polynomial P, computed until deg P + 1 consecutive terms |c_k| radius^k fall below
+ * 2^-(bits+4) max(|e0|, 2^-bits/2) (|.| the largest entry).
  * The recurrence (k+1) e_{k+1} = -sum_i P_i e_{k-i} is exact arithmetic on the coefficients.
  */
 export function linearTaylor(F: Fixed, P: MatPoly, e0: Vec, radius: bigint, maxOrder = 4000): Vec[] {
@@ -65,7 +68,7 @@ export function seriesEval(F: Fixed, coefs: Vec[], s: bigint): Vec {
 export function integrateLinearPoly(F: Fixed, C: MatPoly, t0: bigint, e0: Vec, times: bigint[]): Vec[] {
   const out: Vec[] = [];
   let t = t0;
-  let e = e0.slice();
+  let e = e0;
   const step0 = F.pow2(-2);
   for (const target of times) {
     while (t !== target) {
@@ -89,6 +92,7 @@ export function integrateLinearPoly(F: Fixed, C: MatPoly, t0: bigint, e0: Vec, t
   return out;
 }
 
+/** y' = f(t, y): returns a new vector and leaves y alone. */
 export type Field = (t: bigint, y: Vec) => Vec;
 
 /**
@@ -102,7 +106,7 @@ export function integrateGBS(F: Fixed, f: Field, t0: bigint, y0: Vec, times: big
   const tolLog2 = -(F.bits - 24);
   const out: Vec[] = [];
   let t = t0;
-  let y = y0.slice();
+  let y = y0;
   let H = F.pow2(-3);
   for (const target of times) {
     while (t !== target) {
@@ -130,14 +134,15 @@ export function integrateGBS(F: Fixed, f: Field, t0: bigint, y0: Vec, times: big
 function gbsStep(F: Fixed, f: Field, t: bigint, y: Vec, H: bigint, kmax: number, tolLog2: number): { y: Vec; k: number } | null {
   const table: Vec[] = [];
   const ns: number[] = [];
-  const yScale = Math.max(0, log2abs(F, maxAbs(y)));
+  // in whole bits rounded up, like err below: both bound log2 from above
+  const yScale = Math.max(0, Math.ceil(log2abs(F, maxAbs(y))));
   for (let j = 0; j < kmax; j++) {
     const nj = 2 * (j + 1);
     ns.push(nj);
     const h = H / BigInt(nj);
     // a substep below one ulp leaves y unchanged and the table "agrees": reject, so the step shrinks to underflow
     if (h === 0n) return null;
-    let z0 = y.slice();
+    let z0 = y;
     const fz0 = f(t, z0);
     let z1 = z0.map((v, i) => v + F.mul(h, fz0[i]!));
     for (let m = 1; m < nj; m++) {
@@ -160,7 +165,7 @@ function gbsStep(F: Fixed, f: Field, t: bigint, y: Vec, H: bigint, kmax: number,
     if (j > 0) {
       const best = row[j]!;
       const prev = row[j - 1]!;
-      const err = log2abs(F, maxAbs(best.map((v, i) => v - prev[i]!)));
+      const err = Math.ceil(log2abs(F, maxAbs(best.map((v, i) => v - prev[i]!))));
       if (err < tolLog2 + yScale) return { y: best, k: j };
     }
     table.length = 0;
