@@ -104,11 +104,21 @@ describe('Fixed: conversions', () => {
     expect(new Big(d).minus(exact).abs().lte(exact.abs().mul(new Big(10).pow(-F.D.precision + 1)))).toBe(true);
     expect(F.fromDecimal(d)).toBe(v);
   });
-  ptest.prop([fixedArb], { seed: 14, numRuns: 100 })('toNumber is the double nearest the value, up to the 60-bit cut', (v) => {
+  // values of every size down to one ulp: the mantissa's bits, shifted by up to the whole width
+  const anySizeArb = fc.tuple(fc.bigInt({ min: -(1n << 70n), max: 1n << 70n }), fc.integer({ min: 0, max: F.bits + 40 })).map(([m, s]) => (m << BigInt(s)) >> 70n);
+  ptest.prop([fc.oneof(fixedArb, anySizeArb)], { seed: 14, numRuns: 300 })('toNumber is the double nearest the value up to one extra rounding, relative at every size', (v) => {
     const exact = fromFixedRef(v, F.bits);
     const got = F.toNumber(v);
-    // a floor at 2^-60, then one rounding to 53 bits
-    expect(new Big(got).minus(exact).abs().lte(exact.abs().mul(new Big(2).pow(-52)).plus(new Big(2).pow(-60)))).toBe(true);
+    // a floor to 60 or 64 leading bits, then one rounding to 53 bits
+    expect(new Big(got).minus(exact).abs().lte(exact.abs().mul(new Big(2).pow(-52)))).toBe(true);
+  });
+  it('toNumber keeps tiny values and huge bit counts: 1e-25 at 140 bits, 2^-1000 and 10^-300 at 1369 bits', () => {
+    expect(Math.abs(F.toNumber(F.fromDecimal('1e-25')) / 1e-25 - 1)).toBeLessThan(1e-15);
+    expect(F.toNumber(-1n)).toBe(-(2 ** -F.bits));
+    const G = new Fixed(400);
+    expect(G.toNumber(G.pow2(-1000))).toBe(2 ** -1000);
+    expect(Math.abs(G.toNumber(-G.fromDecimal('1e-300')) / -1e-300 - 1)).toBeLessThan(1e-15);
+    expect(G.toNumber(G.ratio(-3, 8))).toBe(-0.375);
   });
   it('toNumber with fewer than 60 bits', () => {
     const G = new Fixed(5, 0); // 17 bits

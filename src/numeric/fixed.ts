@@ -64,10 +64,18 @@ export class Fixed {
     return new this.D(x.toString()).div(this.scale);
   }
 
+  /** The nearest double up to one extra rounding, relative at every size (a cut at 2^-60 sent 1e-20 to 0). */
   toNumber(x: bigint): number {
-    // Split to keep doubles in range for large bit counts.
-    const shift = this.bits - 60;
-    return Number(x >> BigInt(shift)) / 2 ** 60;
+    const top = x >> BigInt(this.bits - 60);
+    // the usual case, |x| >= 2^-7: one shift keeps 53 bits and more
+    if (top >= 1n << 53n || top < -(1n << 53n)) return Number(top) / 2 ** 60;
+    if (x === 0n) return 0;
+    // 64 leading bits, then the exponent in two halves: 2^(drop - bits) alone underflows for large bit counts
+    const drop = (x < 0n ? -x : x).toString(2).length - 64;
+    const m = drop >= 0 ? x >> BigInt(drop) : x << BigInt(-drop);
+    const e = drop - this.bits;
+    const half = Math.trunc(e / 2);
+    return Number(m) * 2 ** half * 2 ** (e - half);
   }
 
   mul(a: bigint, b: bigint): bigint {
