@@ -557,5 +557,10 @@ describe('edges of the rules', () => {
     // ... and a finite residual with a Jacobian of NaN is caught at the step it appears (theta_0: 1, then 0.25)
     const nanJ: Model = (t) => ({ e: [t[0]!], J: [[t[0]! < 0.5 ? NaN : 1, 0]] });
     expect(() => traceOf(network('nanJ', [1, 0], nanJ, { learningRate: 0.75, steps: 5, snapshots: 2 }))).toThrow(/^nanJ: training diverged at step 1: /);
+    // one bad entry among finite ones is enough: the second output, the second row of J
+    const oneOutput: Model = (t) => ({ e: [t[0]!, t[0]! < 0.5 ? Infinity : 1], J: [[1, 0], [0, 1]] });
+    expect(() => traceOf(network('one-e', [1, 0], oneOutput, { learningRate: 0.75, steps: 5, snapshots: 2 }))).toThrow(/^one-e: training diverged at step 1: /);
+    const oneRow: Model = (t) => ({ e: [t[0]!, 0], J: [[1, 0], [0, t[0]! < 0.5 ? NaN : 1]] });
+    expect(() => traceOf(network('one-row', [1, 0], oneRow, { learningRate: 0.75, steps: 5, snapshots: 2 }))).toThrow(/^one-row: training diverged at step 1: /);
   });
 });

@@ -7,7 +7,6 @@ import { polyShift, type MatPoly } from './poly.js';
  * control only: from the leading 53 bits, so a radius below the doubles' range keeps its size.
  */
 function log2abs(F: Fixed, a: bigint): number {
-  if (a === 0n) return -Infinity;
   const drop = Math.max(0, a.toString(2).length - 53);
   return Math.log2(Number(a >> BigInt(drop))) + drop - F.bits;
 }
