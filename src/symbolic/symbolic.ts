@@ -48,8 +48,8 @@ function matmul(a: Sym, b: Sym): Sym {
   if (isMat(a) && isMat(b)) return a.map((r) => b[0]!.map((_, j) => sum(r.map((x, k) => `(${x})*(${b[k]![j]!})`))));
   if (isMat(a) && isVec(b)) return a.map((r) => sum(r.map((x, k) => `(${x})*(${b[k]!})`)));
   if (isVec(a) && isMat(b)) return b[0]!.map((_, j) => sum(a.map((x, k) => `(${x})*(${b[k]![j]!})`)));
-  if (isVec(a) && isVec(b)) return sum(a.map((x, k) => `(${x})*(${b[k]!})`));
-  throw new Unsupported('matmul');
+  // both vectors: the dot product
+  return sum(a.map((x, k) => `(${x})*(${b[k]!})`));
 }
 
 function transpose(a: Sym): Sym {
@@ -129,8 +129,8 @@ function walk(node: MathNode, scope: SymScope): Sym {
           return `(${a})^(${b})`;
         case 'dotPow':
           return zip(a, b, (x, y) => `(${x})^(${y})`);
+        // A' (mathjs has no transpose operator: transpose(A) is a function)
         case 'ctranspose':
-        case 'transpose':
           return transpose(a);
         default:
           throw new Unsupported(`operator ${n.fn}`);
