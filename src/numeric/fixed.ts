@@ -72,7 +72,7 @@ export class Fixed {
     if (x === 0n) return 0;
     // 64 leading bits, then the exponent in two halves: 2^(drop - bits) alone underflows for large bit counts
     const drop = (x < 0n ? -x : x).toString(2).length - 64;
-    const m = drop >= 0 ? x >> BigInt(drop) : x << BigInt(-drop);
+    const m = x >> BigInt(drop); // a negative count shifts left
     const e = drop - this.bits;
     const half = Math.trunc(e / 2);
     return Number(m) * 2 ** half * 2 ** (e - half);
@@ -125,7 +125,7 @@ export class Fixed {
       sum += term;
     }
     for (let i = 0; i < 8; i++) sum = this.mul(sum, sum);
-    return k >= 0 ? sum << BigInt(k) : sum >> BigInt(-k);
+    return sum << BigInt(k); // a negative count shifts right
   }
 
   tanh(a: bigint): bigint {
@@ -143,7 +143,7 @@ export class Fixed {
 
   /** 2^k as a fixed-point value (exact; k < 0 for the fractions). */
   pow2(k: number): bigint {
-    return k >= 0 ? this.one << BigInt(k) : this.one >> BigInt(-k);
+    return this.one << BigInt(k); // a negative count shifts right, exactly for k >= -bits
   }
 
   /** 10^-k in this representation, for tolerances. */
