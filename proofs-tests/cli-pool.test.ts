@@ -23,22 +23,23 @@ async function run(batches: string[][], jobs: number, timeoutMs: number): Promis
   return { results, lost };
 }
 
+// budgets of seconds, not less: a fresh worker's start counts towards its first claim, and a loaded machine starts it slowly
 describe('the time budget per claim (worker pool)', () => {
   it('a claim past its budget is a timeout, and the rest of its batch and the other batches go on', async () => {
-    const { results, lost } = await run([['a', 'hang-1', 'b', 'c'], ['d', 'e']], 2, 1500);
+    const { results, lost } = await run([['a', 'hang-1', 'b', 'c'], ['d', 'e']], 2, 4000);
     expect([...lost]).toEqual([['hang-1', 'timeout']]);
     expect([...results.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(results.get('b')).toBe('ran b');
   }, 30_000);
 
   it('the budget is per claim, not per batch: claims that each take less never time out together', async () => {
-    const { results, lost } = await run([Array.from({ length: 40 }, (_, i) => `q${i}`)], 1, 1000);
+    const { results, lost } = await run([Array.from({ length: 40 }, (_, i) => `q${i}`)], 1, 4000);
     expect(lost.size).toBe(0);
     expect(results.size).toBe(40);
   }, 30_000);
 
   it('a worker that dies takes only its current claim with it', async () => {
-    const { results, lost } = await run([['a', 'die-1', 'b'], ['hang-2', 'c']], 1, 1000);
+    const { results, lost } = await run([['a', 'die-1', 'b'], ['hang-2', 'c']], 1, 4000);
     expect(lost.get('die-1')).toMatch(/died on die-1/);
     expect(lost.get('hang-2')).toBe('timeout');
     expect([...results.keys()].sort()).toEqual(['a', 'b', 'c']);
