@@ -202,7 +202,8 @@ export const timeCovariance: Claim<CovarianceParams> = {
     const unscaled = flags['unscaledTime'] === true;
     return { scope: memo(covarianceCache, `${JSON.stringify(params)}|${digits}|${unscaled}`, () => covarianceScope(params, digits, unscaled)) };
   },
-  symbolic: { scopes: () => [covarianceSymbolic()], equations: ['velocity', 'generator', 'form'] },
+  // (lambda t)^sigma is real for the domain's lambda, t, kappa > 0
+  symbolic: { scopes: () => [covarianceSymbolic()], equations: ['velocity', 'generator', 'form'], positive: ['lam', 't', 'kappa'] },
   tolerance: FD_TOLERANCE,
   variants: [
     { name: 'velocity law with kappa, not kappa^2', equations: { velocity: { rhs: 'kappa * v0' } } },

@@ -376,7 +376,8 @@ export const timeReparametrisation: Claim<ReparamParams> = {
   instance(params, digits) {
     return { scope: memo(reparamCache, `${JSON.stringify(params)}|${digits}`, () => reparamScope(params, digits)) };
   },
-  symbolic: { scopes: () => [reparamSymbolic()] },
+  // the power clock c T^a / a is real for T > 0, the domain's times
+  symbolic: { scopes: () => [reparamSymbolic()], positive: ['T'] },
   tolerance: FD_TOLERANCE,
   variants: [
     { name: 'no integral: tau = s(T) T', defs: { tau: 's0*T + s1*T^2 + s2*T^3' } },

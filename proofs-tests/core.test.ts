@@ -25,13 +25,14 @@ describe('precision-scaling rule', () => {
 
 describe('verdicts', () => {
   it('surfaces disagreement between the symbolic and numeric routes as a conflict', () => {
-    expect(combine('holds', 'zero')).toBe('proved');
-    expect(combine('holds', 'n/a')).toBe('verified');
-    expect(combine('holds', 'nonzero')).toBe('conflict');
-    expect(combine('fails', 'zero')).toBe('conflict');
-    expect(combine('fails', 'nonzero')).toBe('refuted');
-    expect(combine('wanders', 'zero')).toBe('inconclusive');
-    expect(combine('degenerate', 'n/a')).toBe('inconclusive');
+    expect(combine('holds', 'zero', true)).toBe('proved');
+    expect(combine('holds', 'zero', false)).toBe('verified');
+    expect(combine('holds', 'n/a', true)).toBe('verified');
+    expect(combine('holds', 'nonzero', true)).toBe('conflict');
+    expect(combine('fails', 'zero', true)).toBe('conflict');
+    expect(combine('fails', 'nonzero', true)).toBe('refuted');
+    expect(combine('wanders', 'zero', true)).toBe('inconclusive');
+    expect(combine('degenerate', 'n/a', true)).toBe('inconclusive');
   });
 });
 

@@ -122,7 +122,7 @@ describe('residuals: compiled expressions are reused', () => {
     const enc: Encoding = { defs: [['w', w]], equations: [{ name: 'q', lhs: 'w', rhs: sq }] };
     const run = (digits: number, k: number, rhs = sq) => residuals({ ...enc, equations: [{ name: 'q', lhs: 'w', rhs, scale: '1' }] }, { k: d(k) }, digits)[0]!.residual;
     expect(compilations(w)).toBe(0);
-    expect(residuals(enc, { k: d(3) }, 20)).toEqual([{ equation: 'q', residual: d(0) }]);
+    expect(residuals(enc, { k: d(3) }, 20)).toMatchObject([{ equation: 'q', residual: d(0) }]);
     expect(compilations(w)).toBe(1);
     expect(compilations(sq)).toBe(1);
     // other cases at the same precision: the compiled expressions are reused, the values are new

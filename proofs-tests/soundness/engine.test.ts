@@ -104,7 +104,9 @@ describe('verdicts', () => {
       ['degenerate', 'zero', 'inconclusive'],
       ['degenerate', 'n/a', 'inconclusive'],
     ];
-    for (const [n, s, v] of table) expect(combine(n, s), `${n} + ${s}`).toBe(v);
+    for (const [n, s, v] of table) expect(combine(n, s, true), `${n} + ${s}`).toBe(v);
+    // a proof of some equations only: never proved, and a nonzero one still conflicts
+    for (const [n, s, v] of table) expect(combine(n, s, false), `${n} + ${s}, partial`).toBe(v === 'proved' ? 'verified' : v);
     expect([...holdsVerdicts].sort()).toEqual(['proved', 'verified']);
   });
 });
@@ -267,9 +269,11 @@ describe('cases and verdicts of the runner', () => {
     expect(r.figure?.title).toBe('at 40');
     expect(check(two, undefined, opts).figure?.title).toBe('at 40');
   });
-  it('a residual that is not a number is the worst, and is never decided', () => {
+  it('a side that is not a real number is an evaluation error, never decided', () => {
     const nan = toy('toy.nan', { defs: [], equations: [{ name: 'fine', lhs: 'x', rhs: 'x + 1' }, { name: 'nan', lhs: '0 / 0', rhs: '0' }] }, exact);
-    expect(evaluateCase(nan, nan.encoding, {}, 5, 20)).toMatchObject({ outcome: 'wanders', worstEquation: 'nan', residuals: { 20: 'NaN', 40: 'NaN' } });
+    expect(evaluateCase(nan, nan.encoding, {}, 5, 20)).toMatchObject({ outcome: 'error', note: expect.stringMatching(/^equation nan: lhs is not a real number/) });
+    const inf = toy('toy.inf', { defs: [], equations: [{ name: 'q', lhs: 'x', rhs: 'x + 1', scale: '1 / 0' }] }, exact);
+    expect(evaluateCase(inf, inf.encoding, {}, 5, 20)).toMatchObject({ outcome: 'error', note: expect.stringMatching(/scale is infinite/) });
   });
   it('reports the largest residual over the drawn cases at each level', () => {
     const xs: number[] = [];
@@ -460,7 +464,7 @@ describe('automatic mutants', () => {
 
     // a side that is no number on the domain states nothing there: ill-formed
     const nan = toy('toy.nanmut', { defs: [], equations: [{ name: 'q', lhs: 'x - 2000 < 0 ? x : 0 / 0', rhs: 'x' }] }, exact);
-    expect(mutationAnalysis(nan, { ...opts, runs: 3 }).find((m) => m.mutation.startsWith('sign flipped'))).toMatchObject({ status: 'invalid', note: expect.stringMatching(/^not a number at /) });
+    expect(mutationAnalysis(nan, { ...opts, runs: 3 }).find((m) => m.mutation.startsWith('sign flipped'))).toMatchObject({ status: 'invalid', note: expect.stringMatching(/is not a real number/) });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Matrix } from 'mathjs';
-import { compile, mathAt, normOf, shellLabels, subtract, toMath } from '../../src/symbolic/numeric.js';
+import { compile, MalformedEncoding, mathAt, MAX_WORKING_DIGITS, norm, NotReal, realEntries, shellLabels, subtract, toMath } from '../../src/symbolic/numeric.js';
 import { NULL_SHELL } from '../../src/symbolic/primitives.js';
 
 /** The reference: decimal.js far above any working precision used here. */
@@ -19,6 +19,52 @@ describe('mathAt', () => {
     // (every test here uses 20 or 40 digits: a fresh instance costs about a second)
     expect(mathAt(20)).toBe(mathAt(20));
     expect(mathAt(20)).not.toBe(mathAt(40));
+  });
+
+  it('compares within 10^-digits, not within mathjs\'s default 1e-12 (issue 14, class 1)', () => {
+    const m = mathAt(40);
+    const v = (e: string): string => String(m.evaluate(e));
+    expect(v('max(0, 1e-16)')).toBe('1e-16');
+    expect(v('min(1, 1 - 1e-13)')).toBe('0.9999999999999');
+    expect(v('floor(0.99999999999999999999)')).toBe('0');
+    expect(v('ceil(1.00000000000000000001)')).toBe('2');
+    expect(v('round(2.4999999999999999999)')).toBe('2');
+    expect(v('1 == 1 + 1e-20')).toBe('false');
+    expect(v('1 < 1 + 1e-30 ? 1 : 2')).toBe('1');
+    expect(v('isZero(1e-40)')).toBe('false');
+    expect(v('compare(1, 1 + 1e-35)')).toBe('-1');
+    // below the working precision two numbers are one: rounding noise never flips a comparison
+    expect(v('floor(3 * (1/3))')).toBe('1');
+    expect(v('1 == 1 + 1e-45')).toBe('true');
+  });
+
+  it('gives NaN at the working precision where mathjs would give a double-precision complex (class 5)', () => {
+    const m = mathAt(40);
+    for (const e of ['sqrt(-2)', 'log(-2)', 'asin(2)', '(-8)^(1/3)']) {
+      const r = m.evaluate(e);
+      expect(m.isBigNumber(r), e).toBe(true);
+      expect(r.isNaN(), e).toBe(true);
+    }
+    expect(String(m.evaluate('nthRoot(-8, 3)'))).toBe('-2');
+  });
+
+  it('rounds up or down on request, and refuses more digits than comparisons can resolve', () => {
+    const up = hd(mathAt(20, 'ceil').evaluate('1/3'));
+    const down = hd(mathAt(20, 'floor').evaluate('1/3'));
+    const near = hd(mathAt(20).evaluate('1/3'));
+    expect(up.gt(down)).toBe(true);
+    expect(near.eq(down)).toBe(true);
+    expect(hd(mathAt(20, 'ceil').evaluate('-1/3')).gt(hd(mathAt(20, 'floor').evaluate('-1/3')))).toBe(true);
+    expect(() => mathAt(MAX_WORKING_DIGITS + 1)).toThrow(/working digits must be an integer from 1 to 300/);
+  });
+
+  it('refuses the transpose of a 1-D vector (mathjs returns it unchanged, so u * transpose(v) would be a dot product)', () => {
+    const m = mathAt(20);
+    const u = toMath(m, dec([1, 2]));
+    expect(() => m.evaluate('u * transpose(u)', { u })).toThrow(MalformedEncoding);
+    expect(() => m.evaluate("u * u'", { u })).toThrow(MalformedEncoding);
+    const col = toMath(m, [dec([1]), dec([2])]);
+    expect(grid(m.evaluate('col * transpose(col)', { col })).flat().map((x) => x.toNumber())).toEqual([1, 2, 2, 4]);
   });
 
   it('evaluates in BigNumbers with at least the requested digits', () => {
@@ -159,7 +205,7 @@ describe('shellLabels', () => {
   });
 });
 
-describe('toMath, compile, normOf, subtract', () => {
+describe('toMath, compile, realEntries, norm, subtract', () => {
   const m = mathAt(20);
 
   it('converts numbers, decimals, vectors and matrices without loss', () => {
@@ -180,28 +226,40 @@ describe('toMath, compile, normOf, subtract', () => {
     expect(hd(f.evaluate({ a: toMath(m, 6), b: toMath(m, new Decimal('0.5')) })).eq(2)).toBe(true);
   });
 
-  it('normOf: Frobenius norm of matrices and plain arrays, |x| of scalars, 0/1 of booleans', () => {
-    expect(normOf(m, toMath(m, [dec([3, 0]), dec([0, -4])])).eq(5)).toBe(true);
-    expect(normOf(m, toMath(m, dec([1, 2, 2]))).eq(3)).toBe(true);
-    expect(normOf(m, [m.bignumber(-6), m.bignumber(8)]).eq(10)).toBe(true);
-    expect(normOf(m, m.bignumber(-2.5)).eq(2.5)).toBe(true);
-    expect(normOf(m, -7).eq(7)).toBe(true);
-    expect(normOf(m, true).eq(1)).toBe(true);
-    expect(normOf(m, false).eq(0)).toBe(true);
+  it('realEntries: the entries and shape of a value; norm: their Euclidean norm', () => {
+    const e = (x: unknown) => realEntries(m, x, 'x');
+    expect(e(toMath(m, [dec([3, 0]), dec([0, -4])])).shape).toEqual([2, 2]);
+    expect(norm(e(toMath(m, [dec([3, 0]), dec([0, -4])])).entries).eq(5)).toBe(true);
+    expect(norm(e(toMath(m, dec([1, 2, 2]))).entries).eq(3)).toBe(true);
+    expect(e(toMath(m, dec([1, 2, 2]))).shape).toEqual([3]);
+    expect(norm(e([m.bignumber(-6), m.bignumber(8)]).entries).eq(10)).toBe(true);
+    expect(e(m.bignumber(-2.5))).toEqual({ shape: [], entries: [new Decimal(-2.5)] });
+    expect(e(true).entries[0]!.eq(1)).toBe(true);
+    expect(e(false).entries[0]!.eq(0)).toBe(true);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -99, max: 99 }), { minLength: 1, maxLength: 6 }), (xs) => {
         const want = new H(xs.reduce((s, x) => s + x * x, 0)).sqrt();
-        expect(close(hd(normOf(m, toMath(m, dec(xs)))), want, 18)).toBe(true);
+        expect(close(hd(norm(e(toMath(m, dec(xs))).entries)), want, 18)).toBe(true);
       }),
       { seed: 203, numRuns: 30 },
     );
+  });
+
+  it('realEntries refuses what is not a real number at the working precision, naming it', () => {
+    const e = (x: unknown) => () => realEntries(m, x, 'the side');
+    expect(e(-7)).toThrow(new NotReal('the side is a double-precision number, not a real number at the working precision'));
+    expect(e(m.complex(1, 2))).toThrow(/the side is a complex number/);
+    expect(e(m.unit('5 cm'))).toThrow(/the side is a unit \(an undefined symbol read as a unit\?\)/);
+    expect(e(m.evaluate('0 / 0'))).toThrow(/the side is not a real number \(NaN/);
+    expect(e(m.evaluate('1 / 0'))).toThrow(/the side is infinite/);
+    expect(e(m.evaluate('[1, 0/0]'))).toThrow(NotReal);
   });
 
   it('subtract is entrywise on matrices, and the norm of a difference measures it', () => {
     const a = toMath(m, [dec([5, 1]), dec([2, 2])]);
     const b = toMath(m, [dec([2, 1]), dec([2, -2])]);
     expect(grid(subtract(m, a, b)).flat().map((x) => x.toNumber())).toEqual([3, 0, 0, 4]);
-    expect(normOf(m, subtract(m, a, b)).eq(5)).toBe(true);
+    expect(norm(realEntries(m, subtract(m, a, b), 'd').entries).eq(5)).toBe(true);
     expect(hd(subtract(m, toMath(m, 1), toMath(m, new Decimal('0.25')))).eq('0.75')).toBe(true);
   });
 });

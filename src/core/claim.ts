@@ -103,7 +103,13 @@ export interface Claim<P = unknown> {
    * Symbolic inputs under which the encoding's equations (all, or those named) must reduce
    * to zero; inputs named like a definition stand in for it.
    */
-  symbolic?: { scopes: () => SymScope[]; equations?: string[] };
+  symbolic?: {
+    scopes: () => SymScope[];
+    /** the equations the proof covers (default: all); the claim is proved only when it covers all */
+    equations?: string[];
+    /** symbolic variables positive on the domain: their sqrt, log and real powers have no other branch */
+    positive?: readonly string[];
+  };
   /**
    * Fraction of the working digits the residual must reach: about 0.9 for evaluations,
    * lower where the independent route (extrapolated differences, integration) has its own

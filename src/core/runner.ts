@@ -2,7 +2,8 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { applyVariant, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
 import { liveDefs, mutantsOf } from './mutants.js';
-import { homogeneousIn, residuals, sameValue, symbolicDecision } from './evaluate.js';
+import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision } from './evaluate.js';
+import type { Scope } from '../symbolic/numeric.js';
 import { classify, classifyRange, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
 
@@ -42,7 +43,10 @@ export interface Counterexample {
 export interface CheckResult {
   verdict: Verdict;
   numeric: NumericOutcome;
+  /** the symbolic decision over the equations the proof covers */
   symbolic: Symbolic;
+  /** when the symbolic route reduced its equations to zero: which, out of how many */
+  symbolicEquations?: { proved: string[]; total: number };
   runs: number;
   degenerate: number;
   wandering: number;
@@ -86,17 +90,22 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   const res: Record<number, string> = {};
   let worstEquation: string | undefined;
   let figure: Figure | undefined;
+  let last: { scope: Scope; digits: number } | undefined;
   try {
     for (const level of levels) {
       const inst = claim.instance(params, level, flags);
       if (inst.degenerate) return { params, outcome: 'degenerate', residuals: res, note: inst.degenerate };
-      const rs = residuals(enc, inst.scope, claim.ranges ? (claim.ranges.digits ?? 30) : level);
+      const at = claim.ranges ? (claim.ranges.digits ?? 30) : level;
+      const rs = residuals(enc, inst.scope, at);
+      const vacuous = rs.find((r) => r.degenerate);
+      if (vacuous) return { params, outcome: 'degenerate', residuals: res, note: vacuous.degenerate };
       let w = rs[0]!;
-      for (const r of rs) if (r.residual.gt(w.residual) || r.residual.isNaN()) w = r;
+      for (const r of rs) if (r.residual.gt(w.residual)) w = r;
       worst.push(w.residual);
       res[level] = w.residual.toSignificantDigits(4).toExponential();
       worstEquation = w.equation;
       figure = inst.figure ?? figure;
+      last = { scope: inst.scope, digits: at };
     }
   } catch (e) {
     return { params, outcome: 'error', residuals: res, note: e instanceof Error ? e.message : String(e) };
@@ -104,6 +113,9 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   const outcome = claim.ranges
     ? classifyRange(worst, claim.ranges.tolerance)
     : classify(worst[0]!, worst[1]!, levels[0]!, levels[1]!, claim.tolerance ?? 0.9);
+  // a residual that stays put refutes only if the mathematics, not the rounding, put it there
+  const illConditioned = outcome === 'fails' && !claim.ranges && last ? roundingDecides(enc, last.scope, last.digits, new Decimal(10).pow(-(claim.tolerance ?? 0.9) * levels[0]!)) : undefined;
+  if (illConditioned) return { params, outcome: 'degenerate', residuals: res, worstEquation, note: illConditioned };
   return { params, outcome, residuals: res, worstEquation, ...(figure ? { figure } : {}) };
 }
 
@@ -167,13 +179,15 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   else if (degenerate * 2 > counted || counted - degenerate === 0) numeric = 'degenerate';
   else numeric = 'holds';
   const covered = claim.symbolic?.equations;
-  const symbolic: Symbolic = claim.symbolic ? symbolicDecision(enc, claim.symbolic.scopes(), covered) : 'n/a';
+  const symbolic: Symbolic = claim.symbolic ? symbolicDecision(enc, claim.symbolic.scopes(), covered, { positive: claim.symbolic.positive }) : 'n/a';
+  const complete = !covered || enc.equations.every((q) => covered.includes(q.name));
   // a refutation of an equation the symbolic proof does not cover contradicts nothing
   const symbolicForFailure = counterexample?.equation && covered && !covered.includes(counterexample.equation) ? 'n/a' : symbolic;
   return {
-    verdict: combine(numeric, numeric === 'fails' ? symbolicForFailure : symbolic),
+    verdict: combine(numeric, numeric === 'fails' ? symbolicForFailure : symbolic, complete),
     numeric,
     symbolic,
+    ...(symbolic === 'zero' ? { symbolicEquations: { proved: covered ?? enc.equations.map((q) => q.name), total: enc.equations.length } } : {}),
     runs: counted,
     degenerate,
     wandering,
@@ -230,11 +244,12 @@ export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantRe
     const [kind, name] = m.site.split(' ') as [string, string];
     if (kind === 'def' && r.numeric === 'holds') {
       const own = claim.symbolic?.scopes() ?? [];
-      if (sameValue(claim.encoding, name, m.variant.defs![name]!, [...own, ...(claim.structure?.() ?? [])]) === 'zero')
+      const domain = { positive: claim.symbolic?.positive };
+      if (sameValue(claim.encoding, name, m.variant.defs![name]!, [...own, ...(claim.structure?.() ?? [])], domain) === 'zero')
         return { ...base, status: 'equivalent', how: 'symbolic', note: `${name} keeps its value on symbolic inputs` };
       const factor = m.mutation === 'factor 2 on the whole side' ? '2*' : m.mutation === 'whole side negated' ? '-' : undefined;
       // the structure scopes decide no equation: only the claim's own symbolic scopes show a rescaled input harmless
-      if (factor && homogeneousIn(claim.encoding, name, factor, own, claim.symbolic?.equations) === 'zero')
+      if (factor && homogeneousIn(claim.encoding, name, factor, own, claim.symbolic?.equations, domain) === 'zero')
         return { ...base, status: 'equivalent', how: 'symbolic', note: `the equations reading ${name} reduce to zero with ${name} rescaled` };
     }
     const explained = claim.equivalentMutants?.find((e) => e.match.test(`${m.site}: ${m.mutation}`));

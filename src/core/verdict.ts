@@ -6,14 +6,16 @@ export type Symbolic = ZeroDecision | 'n/a';
 export type NumericOutcome = 'holds' | 'fails' | 'wanders' | 'degenerate';
 
 /**
- * Combine the numeric outcome with the symbolic decision. Disagreement is a conflict:
- * a bug in one of the two routes, surfaced, never resolved by preferring one.
+ * Combine the numeric outcome with the symbolic decision over the equations the proof covers.
+ * Disagreement is a conflict: a bug in one of the two routes, surfaced, never resolved by
+ * preferring one. Proved needs every equation reduced to zero (`complete`): a proof of some of
+ * them leaves the claim verified.
  */
-export function combine(numeric: NumericOutcome, symbolic: Symbolic): Verdict {
+export function combine(numeric: NumericOutcome, symbolic: Symbolic, complete: boolean): Verdict {
   if (numeric === 'fails') return symbolic === 'zero' ? 'conflict' : 'refuted';
   if (numeric === 'holds') {
     if (symbolic === 'nonzero') return 'conflict';
-    return symbolic === 'zero' ? 'proved' : 'verified';
+    return symbolic === 'zero' && complete ? 'proved' : 'verified';
   }
   return 'inconclusive';
 }

@@ -10,13 +10,37 @@ export type Scope = Record<string, Value>;
 type BN = Decimal; // mathjs's BigNumber is a decimal.js clone
 type MathValue = BN | Matrix | number;
 
-const instances = new Map<number, MathJsInstance>();
+const instances = new Map<string, MathJsInstance>();
 
-/** The mathjs instance that evaluates encodings with `digits` significant digits (plus guard). */
-export function mathAt(digits: number): MathJsInstance {
-  let m = instances.get(digits);
+/** Guard digits carried above the working precision. */
+export const GUARD_DIGITS = 12;
+/**
+ * The most working digits an encoding is evaluated at: mathjs compares BigNumbers within a
+ * relative tolerance that must be a positive double, and ours is 10^-digits.
+ */
+export const MAX_WORKING_DIGITS = 300;
+
+/**
+ * How results are rounded to the working precision: to nearest (the evaluation), or towards
+ * +infinity or -infinity (the two directed evaluations that tell a residual decided by
+ * rounding from one decided by the mathematics).
+ */
+export type Rounding = 'nearest' | 'ceil' | 'floor';
+
+/**
+ * The mathjs instance that evaluates encodings with `digits` significant digits (plus guard).
+ * Comparisons (==, <, min, max, floor, round, mod, ...) treat numbers as equal only within
+ * 10^-digits relative, the working precision, never within mathjs's default 1e-12; a non-real
+ * result (sqrt or log of a negative, asin(2)) is NaN at the working precision ('predictable'),
+ * never a float64 Complex.
+ */
+export function mathAt(digits: number, rounding: Rounding = 'nearest'): MathJsInstance {
+  const key = `${digits}${rounding}`;
+  let m = instances.get(key);
   if (m) return m;
-  m = create(all as NonNullable<typeof all>, { number: 'BigNumber', precision: digits + 12 });
+  if (!Number.isInteger(digits) || digits < 1 || digits > MAX_WORKING_DIGITS) throw new RangeError(`working digits must be an integer from 1 to ${MAX_WORKING_DIGITS}, got ${digits}`);
+  m = create(all as NonNullable<typeof all>, { number: 'BigNumber', precision: digits + GUARD_DIGITS, relTol: Number(`1e-${digits}`), absTol: 0, predictable: true });
+  if (rounding !== 'nearest') ((m as unknown as { BigNumber: typeof Decimal }).BigNumber).set({ rounding: rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR });
   const math = m;
   const ops: ScalarOps<BN> = {
     sub: (a, b) => a.minus(b),
@@ -25,11 +49,22 @@ export function mathAt(digits: number): MathJsInstance {
     one: () => math.bignumber(1) as unknown as BN,
     isExactZero: (a) => a.isZero(),
   };
+  // transpose of a 1-D vector is the vector itself in mathjs, so u * transpose(v) would be a dot
+  // product: refused, an encoding must say a column (an n x 1 matrix) or dot(u, v)
+  const transposeOf = (name: string, base: (x: MathValue) => MathValue) => (x: MathValue): MathValue => {
+    if (typeof x === 'object' && 'size' in x && (x as Matrix).size().length === 1)
+      throw new MalformedEncoding(`${name} of a 1-D vector is the vector itself in mathjs (u * ${name}(v) is a dot product): use an n x 1 matrix, or dot(u, v)`);
+    return base(x);
+  };
+  const baseTranspose = m.transpose.bind(m) as unknown as (x: MathValue) => MathValue;
+  const baseCtranspose = m.ctranspose.bind(m) as unknown as (x: MathValue) => MathValue;
   const vec = (x: MathValue): BN[] => (math.flatten(toArray(x) as never) as unknown as unknown[]).map((v) => math.bignumber(v as BN) as unknown as BN);
   const grid = (x: MathValue): BN[][] => toArray(x) as BN[][];
   const toArray = (x: MathValue): unknown[] => (typeof x === 'object' && 'toArray' in x ? (x as Matrix).toArray() : (x as unknown as unknown[]));
   math.import(
     {
+      transpose: transposeOf('transpose', baseTranspose),
+      ctranspose: transposeOf('transpose', baseCtranspose),
       pairdiff: (v: MathValue) => math.matrix(pairdiff(ops, vec(v))),
       offdiv: (N: MathValue, D: MathValue) => math.matrix(offdiv(ops, grid(N), grid(D))),
       /** indicator of log shells of width h (columns by descending shell); numerically zero entries get no shell */
@@ -37,7 +72,7 @@ export function mathAt(digits: number): MathJsInstance {
       /** indicator vector of the numerically zero entries: the null shell */
       nullshell: (v: MathValue) => math.matrix(shellLabels(vec(v), math.bignumber(1) as unknown as BN, digits).map((l) => (l === NULL_SHELL ? ops.one() : ops.zero()))),
       /** Gamma at the working precision for every real argument (mathjs's BigNumber gamma takes integers only) */
-      gamma: (x: MathValue) => math.bignumber(gamma(new Decimal((x as BN).toString()), digits + 12).toString()),
+      gamma: (x: MathValue) => math.bignumber(gamma(new Decimal((x as BN).toString()), digits + GUARD_DIGITS).toString()),
       /** elementwise exp */
       vexp: (v: MathValue) => math.map(v as Matrix, (x: BN) => math.exp(x as never)),
       /** sum of |v| beyond its r largest entries in magnitude */
@@ -49,7 +84,7 @@ export function mathAt(digits: number): MathJsInstance {
     },
     { override: true },
   );
-  instances.set(digits, m);
+  instances.set(key, m);
   return m;
 }
 
@@ -79,19 +114,39 @@ export function compile(math: MathJsInstance, expr: string): EvalFunction {
   return math.compile(expr);
 }
 
-/** Frobenius / Euclidean norm of a mathjs value as a Decimal. */
-export function normOf(math: MathJsInstance, x: unknown): Decimal {
-  if (typeof x === 'object' && x !== null && ('toArray' in x || Array.isArray(x))) {
-    const flat = math.flatten(((x as Matrix).toArray ? (x as Matrix).toArray() : x) as never) as unknown as unknown[];
-    let s = new Decimal(0);
-    for (const e of flat) {
-      const d = new Decimal((e as BN).toString());
-      s = s.plus(d.times(d));
+/** A value an encoding may not produce: it is an evaluation error, never a residual. */
+export class NotReal extends Error {}
+
+/** An encoding whose text cannot mean what it seems to (sides of different shapes, the transpose of a vector): a writing mistake. */
+export class MalformedEncoding extends Error {}
+
+/**
+ * The entries of a mathjs value as real decimals at the working precision, with its shape
+ * ([] for a scalar). A complex or float64 number (mathjs's fallback), a unit (an undefined
+ * symbol read as one), a string or NaN is refused with `what` named.
+ */
+export function realEntries(math: MathJsInstance, x: unknown, what: string): { shape: number[]; entries: Decimal[] } {
+  const isCollection = typeof x === 'object' && x !== null && ('toArray' in x || Array.isArray(x));
+  const shape = isCollection ? (math.size(x as Matrix) as unknown as { valueOf(): number[] }).valueOf().map(Number) : [];
+  const flat = isCollection ? (math.flatten(((x as Matrix).toArray ? (x as Matrix).toArray() : x) as never) as unknown as unknown[]) : [x];
+  const entries = flat.map((e) => {
+    if (typeof e === 'boolean') return new Decimal(e ? 1 : 0);
+    if (!math.isBigNumber(e)) {
+      const kind = math.isUnit(e) ? 'a unit (an undefined symbol read as a unit?)' : math.isComplex(e) ? 'a complex number' : typeof e === 'number' ? 'a double-precision number' : `a ${math.typeOf(e)}`;
+      throw new NotReal(`${what} is ${kind}, not a real number at the working precision`);
     }
-    return s.sqrt();
-  }
-  if (typeof x === 'boolean') return new Decimal(x ? 1 : 0);
-  return new Decimal((x as BN).toString()).abs();
+    if ((e as BN).isNaN()) throw new NotReal(`${what} is not a real number (NaN: 0/0, or sqrt, log or a fractional power of a negative)`);
+    if (!(e as BN).isFinite()) throw new NotReal(`${what} is infinite (an overflow, or a division by zero)`);
+    return new Decimal((e as BN).toString());
+  });
+  return { shape, entries };
+}
+
+/** Euclidean norm of decimal entries. */
+export function norm(entries: Decimal[]): Decimal {
+  let s = new Decimal(0);
+  for (const d of entries) s = s.plus(d.times(d));
+  return s.sqrt();
 }
 
 export function subtract(math: MathJsInstance, a: unknown, b: unknown): unknown {

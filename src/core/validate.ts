@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import type { MathNode } from 'mathjs';
+import { applyVariant, type Claim, type Encoding } from './claim.js';
+import { residuals } from './evaluate.js';
+import { MalformedEncoding, mathAt, type Scope } from '../symbolic/numeric.js';
+
+/** A writing mistake in a claim (bad input, exit 2), never a mathematical verdict. */
+export class MalformedClaim extends Error {}
+
+// named constants an encoding may read besides its scope and definitions (never i: complex)
+const CONSTANTS = new Set(['pi', 'PI', 'e', 'E', 'tau', 'phi', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2', 'true', 'false']);
+
+/** Drawn cases tried for one that is not degenerate, to learn the names the instance binds. */
+const PREFLIGHT_CASES = 5;
+
+/**
+ * Check a claim's text before any case is run: every expression parses and reads only names it
+ * can see (the instance's scope, earlier definitions, named constants: an undefined `W` would
+ * otherwise be read by mathjs as the unit watt), every function exists, names are unique, the
+ * symbolic proof and the variants name equations and definitions that exist, and the sides of
+ * each equation have one shape on a drawn case. Throws MalformedClaim `claim ID: what is wrong`.
+ */
+export function validateClaim<P>(claim: Claim<P>, opts: { seed: number; digits: number }): void {
+  const bad = (what: string): never => {
+    throw new MalformedClaim(`claim ${claim.id}: ${what}`);
+  };
+  const enc = claim.encoding;
+  unique(enc.defs.map(([n]) => n), 'definition', bad);
+  unique(enc.equations.map((q) => q.name), 'equation', bad);
+  unique(claim.variants.map((v) => v.name), 'variant', bad);
+  const sym = claim.symbolic;
+  if (sym?.equations) {
+    if (sym.equations.length === 0) bad('symbolic.equations is empty (a proof of no equation proves nothing; omit it to cover all)');
+    for (const n of sym.equations) if (!enc.equations.some((q) => q.name === n)) bad(`symbolic.equations names '${n}', which is not an equation (${enc.equations.map((q) => q.name).join(', ')})`);
+  }
+  const encodings: [string, Encoding][] = [['', enc]];
+  for (const v of claim.variants) {
+    try {
+      encodings.push([`variant '${v.name}': `, applyVariant(enc, v)]);
+    } catch (e) {
+      bad(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const parsed = encodings.map(([where, e]) => [where, e, parseAll(e, where, bad)] as const);
+  const scope = preflightScope(claim, opts, bad);
+  if (!scope) return;
+  const level = claim.ranges ? (claim.ranges.digits ?? 30) : opts.digits;
+  for (const [where, e, trees] of parsed) {
+    readsOnlyKnownNames(e, trees, new Set(Object.keys(scope)), where, bad);
+    try {
+      residuals(e, scope, level);
+    } catch (err) {
+      // a non-real value is mathematics (reported per case); shapes that cannot be compared are not
+      if (err instanceof MalformedEncoding) bad(`${where}${err.message}`);
+    }
+  }
+}
+
+function unique(names: string[], what: string, bad: (w: string) => never): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) bad(`two ${what}s are named '${n}'`);
+    seen.add(n);
+  }
+}
+
+type Trees = { defs: [string, MathNode][]; sides: [string, MathNode][] };
+
+function parseAll(enc: Encoding, where: string, bad: (w: string) => never): Trees {
+  const math = mathAt(20);
+  const parse = (label: string, text: string): MathNode => {
+    try {
+      return math.parse(text);
+    } catch (e) {
+      return bad(`${where}${label} does not parse: '${text}' (${e instanceof Error ? e.message : String(e)})`);
+    }
+  };
+  return {
+    defs: enc.defs.map(([n, t]): [string, MathNode] => [n, parse(`definition ${n}`, t)]),
+    sides: enc.equations.flatMap((q) => [
+      [`equation ${q.name}: lhs`, parse(`equation ${q.name}: lhs`, q.lhs)] as [string, MathNode],
+      [`equation ${q.name}: rhs`, parse(`equation ${q.name}: rhs`, q.rhs)] as [string, MathNode],
+      ...(q.scale !== undefined ? [[`equation ${q.name}: scale`, parse(`equation ${q.name}: scale`, q.scale)] as [string, MathNode]] : []),
+    ]),
+  };
+}
+
+/** The scope of the first drawn case that is not degenerate; undefined when every one tried is. */
+function preflightScope<P>(claim: Claim<P>, opts: { seed: number; digits: number }, bad: (w: string) => never): Scope | undefined {
+  const level = claim.ranges ? claim.ranges.levels[0]! : opts.digits;
+  for (const params of fc.sample(claim.domain, { seed: opts.seed, numRuns: PREFLIGHT_CASES })) {
+    let inst;
+    try {
+      inst = claim.instance(params, level, {});
+    } catch (e) {
+      return bad(`its instance fails on the drawn case ${JSON.stringify(params)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!inst.degenerate) return inst.scope;
+  }
+  return undefined;
+}
+
+function readsOnlyKnownNames(enc: Encoding, trees: Trees, scope: Set<string>, where: string, bad: (w: string) => never): void {
+  const math = mathAt(20) as unknown as Record<string, unknown>;
+  const known = new Set(scope);
+  const check = (label: string, node: MathNode, bound: ReadonlySet<string> = new Set()): void => {
+    if (node.type === 'FunctionAssignmentNode') {
+      // f(w, x) = ...: its parameters are names inside its body
+      const fa = node as unknown as { params: string[]; expr: MathNode };
+      check(label, fa.expr, new Set([...bound, ...fa.params]));
+      return;
+    }
+    if (node.type === 'FunctionNode') {
+      const f = (node as unknown as { fn: { name?: string } }).fn.name;
+      if (f !== undefined && typeof math[f] !== 'function' && !known.has(f)) bad(`${where}${label} calls '${f}', which is no function of the encoding language`);
+      for (const a of (node as unknown as { args: MathNode[] }).args) check(label, a, bound);
+      return;
+    }
+    if (node.type === 'SymbolNode') {
+      const name = (node as unknown as { name: string }).name;
+      // a function passed by name (map(v, sqrt)) is no undefined symbol
+      if (!known.has(name) && !bound.has(name) && !CONSTANTS.has(name) && typeof math[name] !== 'function')
+        bad(`${where}${label} reads '${name}', which is neither an input of the instance nor an earlier definition (mathjs would read it as a unit or fail)`);
+      return;
+    }
+    node.forEach((child) => check(label, child, bound));
+  };
+  enc.defs.forEach(([name], i) => {
+    check(`definition ${name}`, trees.defs[i]![1]);
+    known.add(name);
+  });
+  for (const [label, node] of trees.sides) check(label, node);
+}
