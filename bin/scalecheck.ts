@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-import { main } from '../src/cli/main.js';
-import { claims, models } from '../derivations/index.js';
-import { grsdDiagnostics } from '../derivations/grsd.js';
+import { readModulesOneAtATime } from './sync-load.js';
 
+// hooks apply to what is imported after them: everything else is imported dynamically
+readModulesOneAtATime();
+const { runCli } = await import('../src/cli/main.js');
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-main(process.argv.slice(2), { claims, models, diagnostics: grsdDiagnostics, workerUrl }, { out: (s) => console.log(s), err: (s) => console.error(s) }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // an engine bug, not bad input: one line, and a distinct code
-    console.error(`scalecheck: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 3;
-  },
-);
+await runCli(async () => {
+  const { claims, models } = await import('../derivations/index.js');
+  const { grsdDiagnostics } = await import('../derivations/grsd.js');
+  return { claims, models, diagnostics: grsdDiagnostics, workerUrl };
+});

@@ -1,13 +1,7 @@
-import { parentPort } from 'node:worker_threads';
-import { runClaim, type RunOptions } from '../src/core/runner.js';
-import { claims } from '../derivations/index.js';
+import { readModulesOneAtATime } from './sync-load.js';
 
-// batches of claims that share instances, run in order in this thread so they share caches;
-// the thread stays for the next batch of its lane
-parentPort!.on('message', ({ ids, opts }: { ids: string[]; opts: RunOptions }) => {
-  for (const id of ids) {
-    const claim = claims.find((c) => c.id === id);
-    if (!claim) throw new Error(`worker: unknown claim ${id}`);
-    parentPort!.postMessage({ id, result: runClaim(claim, opts) });
-  }
-});
+// the same catalogue as the main thread, loaded the same way (see sync-load.ts)
+readModulesOneAtATime();
+const { serveClaims } = await import('../src/cli/serve.js');
+const { claims } = await import('../derivations/index.js');
+serveClaims(claims);

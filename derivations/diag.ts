@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { evaluate, parse, simplify, SymbolNode } from 'mathjs';
-import type { Claim, Instance, Series } from '../src/core/claim.js';
+import type { Claim, Instance, Series, Variant } from '../src/core/claim.js';
 import { formulaOf } from '../src/core/laws.js';
-import { lassoSE, powerLawTarget } from '../src/models/lasso-se.js';
+import { lassoSE, PowerLawSum, type SEPoint } from '../src/models/lasso-se.js';
 import type { Scope } from '../src/symbolic/numeric.js';
 import { lassoModel } from './diag-laws.js';
 import { diagFlow, diagNewton } from '../src/models/diagnet.js';
@@ -348,28 +348,46 @@ interface Measurement {
   sigma: number;
   kappa: number;
   beta: number;
+  /** n = 10^(from + 2 l) at range level l (l = 0 is the start of the first window) */
+  from: number;
 }
 
-/** One measurement per regime (and the noiseless side of 'bias'), betas well inside each. */
+/**
+ * One measurement per regime (and the noiseless side of 'bias'), betas well inside each, each
+ * over the sample sizes where its exponents are resolved: far out where the corrections fall
+ * slowly, not so far that the fixed point stops resolving lambda (interpolation: lambda = t (n -
+ * df) with n - df ~ n^(beta + gamma) must stay above the float64 rounding of df ~ n).
+ */
 function measurements(P: PhaseParams): Measurement[] {
   const gamma = P.g8 / 8;
   const u = (i: number): number => (P.u[i] ?? 0) / 16;
+  // the noisy bias corrections fall like (tau/t)^2 ~ n^-(2 beta - 1) (noise at the threshold) and
+  // 1/k_t ~ n^-((1 - beta)/gamma) (the discrete target's first Euler-Maclaurin term); they fall
+  // equally fast at beta* = (1 + 1/gamma) / (2 + 1/gamma), and the band is centred there
+  const star = (1 + 1 / gamma) / (2 + 1 / gamma);
+  // interpolation: n - df = lambda / t ~ n^(beta + gamma) must stay above ~1e-12 n at the widest n,
+  // where df's float64 rounding would decide the calibration lambda = t (n - df)
+  const interpBeta = 1 - gamma - 0.3 - 0.5 * u(3);
   return [
-    // the noisy bias window: t/tau = n^(beta - 1/2) must clear sqrt(2 ln p), and k_t = n^((1-beta)/gamma) >> 1
-    { name: 'bias', regime: 'bias', sigma: 1, kappa: P.kappaNoisy, beta: 0.68 + 0.1 * u(0) },
-    { name: 'plateau', regime: 'noise-plateau', sigma: 1, kappa: P.kappaNoisy, beta: -0.5 + 0.6 * u(1) },
-    { name: 'null', regime: 'null', sigma: 1, kappa: P.kappaNoisy, beta: 1.15 + 0.35 * u(2) },
-    { name: 'interp', regime: 'interpolation', sigma: 0, kappa: P.kappaClean, beta: 1 - gamma - 0.3 - 0.5 * u(3) },
+    { name: 'bias', regime: 'bias', sigma: 1, kappa: P.kappaNoisy, beta: star + 0.05 * (u(0) - 0.5), from: 12 },
+    { name: 'plateau', regime: 'noise-plateau', sigma: 1, kappa: P.kappaNoisy, beta: -0.5 + 0.6 * u(1), from: 4 },
+    { name: 'null', regime: 'null', sigma: 1, kappa: P.kappaNoisy, beta: 1.15 + 0.35 * u(2), from: 4 },
+    { name: 'interp', regime: 'interpolation', sigma: 0, kappa: P.kappaClean, beta: interpBeta, from: Math.max(4, Math.min(12, Math.floor(12 / (1 - interpBeta - gamma)) - 8)) },
     // without noise the bias law reaches down to beta = 1 - gamma, below the noisy crossover 1/2
     // (kept 0.5 above that crossover: the corrections fall like n^(-(beta - 1 + gamma)/gamma))
-    { name: 'clean', regime: 'bias', sigma: 0, kappa: P.kappaClean, beta: 1.5 - gamma + (gamma - 0.9) * u(4) },
+    { name: 'clean', regime: 'bias', sigma: 0, kappa: P.kappaClean, beta: 1.5 - gamma + (gamma - 0.9) * u(4), from: 12 },
   ];
 }
 
-/** Sample sizes 10^2 .. 10^6: the level l in 3..6 fits over the decade [10^(l-1), 10^l]. */
-const PHASE_LEVELS = [3, 4, 5, 6];
-/** the lambda exponent is fitted over lambda * 10^(-1/4) .. lambda * 10^(1/4): wide enough to average over the steps of a discrete target */
+/** Range levels: at level l each measurement fits over n in [10^(from + 2l - 2), 10^(from + 2l)]. */
+const PHASE_LEVELS = [1, 2, 3, 4];
+/** the lambda exponent is a central difference over lambda * 10^(-1/4) .. lambda * 10^(1/4) */
 const LAMBDA_STEP = 10 ** 0.25;
+/**
+ * lassoSE's tolerance: tau and the calibration (ln lambda) to 1e-10 relative, so a local exponent
+ * over a quarter decade or more carries at most ~1e-9 of solver error
+ */
+const SE_TOL = 1e-10;
 
 interface RiskSeries {
   n: number[];
@@ -381,20 +399,26 @@ interface RiskSeries {
 
 const riskCache = new Map<string, RiskSeries>();
 
-/** The state-evolution excess risk along lambda = n^beta, n = 10^2 .. 10^6 (p = kappa n). */
+/**
+ * The state-evolution excess risk along lambda = n^beta at n = 10^(from + 2l), l = 0..4
+ * (p = kappa n; the target k^-gamma summed without binning). Each solve starts Newton's method
+ * from its neighbour's solution (extrapolated in ln n), the first one from scratch.
+ */
 function riskSeries(gamma: number, m: Measurement): RiskSeries {
-  return memo(riskCache, `${gamma}|${m.sigma}|${m.kappa}|${m.beta}`, () => {
+  return memo(riskCache, `${gamma}|${m.sigma}|${m.kappa}|${m.beta}|${m.from}`, () => {
     const out: RiskSeries = { n: [], risk: [], riskUp: [], riskDown: [] };
-    let alpha = 1;
-    for (let l = 2; l <= PHASE_LEVELS[PHASE_LEVELS.length - 1]!; l++) {
-      const n = 10 ** l;
-      // the tail k > 20 in geometric bins of ratio 1.15: a smooth O(1e-3) relative error in E
-      const target = powerLawTarget(gamma, Math.round(m.kappa * n), 20, 0.15);
+    let prev: SEPoint | undefined;
+    let before: SEPoint | undefined;
+    for (let l = 0; l <= PHASE_LEVELS[PHASE_LEVELS.length - 1]!; l++) {
+      const n = 10 ** (m.from + 2 * l);
+      const target = new PowerLawSum(gamma, Math.round(m.kappa * n));
       const lambda = n ** m.beta;
-      const P = lassoSE(target, n, m.sigma, lambda, alpha, 1e-9);
-      alpha = P.alpha;
-      const up = lassoSE(target, n, m.sigma, lambda * LAMBDA_STEP, alpha, 1e-9);
-      const down = lassoSE(target, n, m.sigma, lambda / LAMBDA_STEP, alpha, 1e-9);
+      const guess = prev && before ? { tau: prev.tau ** 2 / before.tau, alpha: prev.alpha ** 2 / before.alpha } : prev;
+      const P = lassoSE(target, n, m.sigma, lambda, prev?.alpha ?? 1, SE_TOL, guess);
+      const up = lassoSE(target, n, m.sigma, lambda * LAMBDA_STEP, P.alpha, SE_TOL, P);
+      const down = lassoSE(target, n, m.sigma, lambda / LAMBDA_STEP, P.alpha, SE_TOL, P);
+      before = prev;
+      prev = P;
       out.n.push(n);
       out.risk.push(P.risk);
       out.riskUp.push(up.risk);
@@ -443,6 +467,15 @@ const PHASE_NAMES: [string, string][] = [
   ['clean', 'bias'],
 ];
 
+/**
+ * measured: the local exponents -dlnE/dln n along lambda = n^beta over the last two decades, and
+ * dlnE/dln lambda at the widest n; the formulas are the lasso model's, renamed per measurement
+ */
+const PHASE_EQUATIONS = PHASE_NAMES.flatMap(([m, regime]) => [
+  { name: `${m}.path`, lhs: `${m}_path`, rhs: formulaFor(regime, 'riskPath', m), scale: '1' },
+  { name: `${m}.lambda`, lhs: `${m}_lambda`, rhs: formulaFor(regime, 'riskLambda', m), scale: '1' },
+]);
+
 export const phaseDiagram: Claim<PhaseParams> = {
   id: 'diag.phase-diagram',
   group: 'diag',
@@ -459,15 +492,7 @@ export const phaseDiagram: Claim<PhaseParams> = {
     u: fc.array(fc.integer({ min: 0, max: 16 }), { minLength: 5, maxLength: 5 }),
     }),
   ),
-  encoding: {
-    defs: [],
-    // measured: the local exponents -dlnE/dln n along lambda = n^beta over the last decade, and
-    // dlnE/dln lambda at the widest n; the formulas are the lasso model's, renamed per measurement
-    equations: PHASE_NAMES.flatMap(([m, regime]) => [
-      { name: `${m}.path`, lhs: `${m}_path`, rhs: formulaFor(regime, 'riskPath', m), scale: '1' },
-      { name: `${m}.lambda`, lhs: `${m}_lambda`, rhs: formulaFor(regime, 'riskLambda', m), scale: '1' },
-    ]),
-  },
+  encoding: { defs: [], equations: PHASE_EQUATIONS },
   instance(params, level) {
     const gamma = params.g8 / 8;
     const scope: Scope = { gamma: new Decimal(gamma) };
@@ -477,8 +502,7 @@ export const phaseDiagram: Claim<PhaseParams> = {
       const placed = memo(regimeCache, `${gamma}|${m.beta}|${m.sigma}|${m.kappa}`, () => regimeOf({ gamma, beta: m.beta, sigma: m.sigma, kappa: m.kappa }));
       if (placed !== m.regime) throw new Error(`lasso model puts ${m.name} (beta = ${m.beta}) in regime ${placed}, expected ${m.regime}`);
       const R = riskSeries(gamma, m);
-      const i = R.n.indexOf(10 ** level);
-      if (i < 1) throw new Error(`no sample size 10^${level}`);
+      const i = level;
       const path = -Math.log(R.risk[i]! / R.risk[i - 1]!) / Math.log(R.n[i]! / R.n[i - 1]!);
       const lam = Math.log(R.riskUp[i]! / R.riskDown[i]!) / Math.log(LAMBDA_STEP ** 2);
       scope[`${m.name}_path`] = new Decimal(path);
@@ -493,7 +517,11 @@ export const phaseDiagram: Claim<PhaseParams> = {
       figure: { kind: 'loglog', title: `LASSO state evolution along lambda = n^beta, gamma = ${gamma}`, xLabel: 'n', yLabel: 'excess risk E', series },
     };
   },
-  ranges: { levels: PHASE_LEVELS, tolerance: 0.1, label: 'decades of n (fit over [10^(l-1), 10^l])' },
+  ranges: {
+    levels: PHASE_LEVELS,
+    label: 'n = 10^(from + 2l), per regime (fit over the last two decades)',
+    floor: { value: 1e-8, why: 'the state-evolution solve is converged to 1e-10 relative (tau, ln lambda): a local exponent over a quarter decade or more carries up to ~3e-9 of solver error' },
+  },
   runs: 6,
   variants: [
     { name: 'bias: E ∝ (lambda/n)^(1 - 1/(2 gamma)) (the l2 error, not its square)', equations: { 'bias.lambda': { rhs: '1 - 1 / (2 * gamma)' }, 'bias.path': { rhs: '(1 - 1 / (2 * gamma)) * (1 - bias_beta)' } } },
@@ -505,6 +533,11 @@ export const phaseDiagram: Claim<PhaseParams> = {
     { name: 'interpolation: E ∝ n^(-2 gamma) (tail sum without the -1)', equations: { 'interp.path': { rhs: '2 * gamma' } } },
     { name: 'interpolation: flat in n like the noisy plateau', equations: { 'interp.path': { rhs: '0' } } },
     { name: 'noiseless crossover at the noisy one (beta = 1/2): plateau below it', equations: { 'clean.path': { rhs: '0' }, 'clean.lambda': { rhs: '0' } } },
+    // every exponent moved by 0.005 either way: the resolution (at most ~3e-3, bias.lambda at
+    // the low end of its band) refutes it
+    ...PHASE_EQUATIONS.flatMap((q) =>
+      [0.005, -0.005].map((d): Variant => ({ name: `${q.name} exponent ${d > 0 ? '+' : '-'} 0.005`, equations: { [q.name]: { rhs: `${q.rhs} ${d > 0 ? '+' : '-'} 0.005` } } })),
+    ),
   ],
 };
 
@@ -519,32 +552,96 @@ interface TailParams {
   e: number;
 }
 
-/** lambda = 10^-l at level l; the cutoff exponent is fitted over the decade [10^-l, 10^-(l-1)] */
-const TAIL_LEVELS = [1, 2, 3, 4];
+/**
+ * Range levels: lambda_l = 2 (10^(l/4))^-alpha, twice the target's eigenvalue at k = 10^(l/4), so
+ * that each level adds a quarter decade of modes whatever alpha (decades of 1/lambda would leave
+ * alpha = 3 with a dozen modes, or alpha = 1.5 with tens of thousands), from 100 to 3162; the
+ * cutoff exponent is fitted between consecutive levels. Seven levels: an error growing linearly
+ * with the level (a wrong power of lambda, in logs) is then refuted, not merely left inconclusive.
+ */
+const TAIL_LEVELS = [8, 9, 10, 11, 12, 13, 14];
+const tailLambda = (alpha: number, l: number): number => 2 * 10 ** (-(l / 4) * alpha);
+/** training time, in units of 1/lambda: every mode left with eigenvalue above READ lambda has settled */
+const TAIL_T = 1000;
+/**
+ * the trained eigenvalues read: those at least READ lambda (a mode whose fixed point is g* relaxes
+ * at rate 4 g*: at 0.01 lambda and t = 1000/lambda it has grown from the smallest start, 1e-10,
+ * and settled, e^-40)
+ */
+const READ = 0.01;
+/** the head the tail exponent is read over: fixed, so that lambda/2 falls ever further below it */
+const HEAD: [number, number] = [2, 8];
 
 interface TrainedSpectrum {
   target: number[];
   trained: number[];
-  /** number of trained eigenvalues above 1e-3 lambda */
+  /** modes read (eigenvalue at least READ lambda, settled): 1..read */
+  read: number;
+  /** where the trained spectrum, extrapolated from its read modes, reaches zero */
   kc: number;
-  unsettled: number;
 }
 
 const spectrumCache = new Map<string, TrainedSpectrum>();
 
-/** The gradient flow of the quadratic network trained to t = 100 / lambda at lambda = 10^-l. */
+/**
+ * Where the read spectrum g_1 > ... > g_K reaches zero: the cubic through g at K - 3m, .., K,
+ * with m about the linear estimate of the distance from K to the zero (the extrapolation reaches
+ * about as far as one spacing), solved by Newton's method. Its error is the quartic term: about
+ * (0.04/alpha)^4 (alpha + 1)(alpha + 2)(alpha + 3)/24 ~ 1e-7 relative at READ = 0.01.
+ */
+function zeroOf(g: number[], K: number): number {
+  const y = (k: number): number => g[k - 1]!;
+  const dist = y(K) / (y(K - 1) - y(K));
+  const m = Math.max(1, Math.min(Math.floor((K - 1) / 3), Math.round(dist)));
+  const xs = [K - 3 * m, K - 2 * m, K - m, K];
+  // Newton's divided differences, evaluated with their derivative
+  const c = xs.map(y);
+  for (let j = 1; j < 4; j++) for (let i = 3; i >= j; i--) c[i] = (c[i]! - c[i - 1]!) / (xs[i]! - xs[i - j]!);
+  const p = (x: number): [number, number] => {
+    let v = c[3]!;
+    let d = 0;
+    for (let i = 2; i >= 0; i--) {
+      d = d * (x - xs[i]!) + v;
+      v = v * (x - xs[i]!) + c[i]!;
+    }
+    return [v, d];
+  };
+  let x = K + dist;
+  for (let it = 0; it < 50; it++) {
+    const [v, d] = p(x);
+    const dx = v / d;
+    x -= dx;
+    if (Math.abs(dx) < 1e-14 * x) break;
+  }
+  return x;
+}
+
+/**
+ * The gradient flow of the quadratic network trained to t = TAIL_T / lambda at lambda = lambda_l.
+ * Modes are simulated in order until one ends below READ lambda (the trained eigenvalue is
+ * decreasing in the target's, so every later one does too): the cutoff is found, not assumed.
+ */
 function trainedSpectrum(P: TailParams, l: number): TrainedSpectrum {
   return memo(spectrumCache, `${P.a8}|${P.e}|${l}`, () => {
     const alpha = P.a8 / 8;
-    const lambda = 10 ** -l;
-    // enough modes that those beyond the cutoff are seen to die (the cutoff is not assumed:
-    // twice a generous bound on it, and the count must stay below the modes simulated)
-    const modes = Math.ceil(2 * (4 / lambda) ** (1 / alpha)) + 10;
-    const target = Array.from({ length: modes }, (_, k) => (k + 1) ** -alpha);
-    const F = modeFlow(target, lambda, 10 ** -P.e, 100 / lambda);
-    const kc = F.g.filter((g) => g > 1e-3 * lambda).length;
-    if (kc >= modes) throw new Error('every simulated mode survived: too few modes');
-    return { target, trained: F.g, kc, unsettled: F.unsettled };
+    const lambda = tailLambda(alpha, l);
+    const target: number[] = [];
+    const trained: number[] = [];
+    const settled: boolean[] = [];
+    for (let k = 1; ; k++) {
+      if (k > 1e6) throw new Error(`no mode fell below ${READ} lambda within 1e6 modes`);
+      const s = k ** -alpha;
+      // RK4 steps near its stability limit: only the settled fixed point is read
+      const F = modeFlow([s], lambda, 10 ** -P.e, TAIL_T / lambda, 1e-12, 2);
+      target.push(s);
+      trained.push(F.g[0]!);
+      settled.push(F.settled[0]!);
+      if (F.g[0]! < READ * lambda) break;
+    }
+    const read = trained.length - 1;
+    if (read < 4) throw new Error(`only ${read} modes above ${READ} lambda: too few to extrapolate the cutoff`);
+    if (settled.slice(0, read).some((x) => !x)) throw new Error(`a mode above ${READ} lambda had not settled by t = ${TAIL_T}/lambda`);
+    return { target, trained, read, kc: zeroOf(trained, read) };
   });
 }
 
@@ -573,29 +670,29 @@ export const spectrumTail: Claim<TailParams> = {
   encoding: {
     defs: [],
     equations: [
-      // the trained spectrum's log-slope over the head k in [sqrt(kc)/4, sqrt(kc)], far below the cutoff
+      // the trained spectrum's log-slope over the fixed head k in [2, 8], ever further above lambda/2
       { name: 'tail', lhs: 'tail', rhs: '-alpha', scale: '1' },
-      // d ln kc / d ln(1/lambda) over the last decade of lambda
+      // d ln kc / d ln(1/lambda) over the last decade of lambda, kc where the trained spectrum reaches zero
       { name: 'cutoff', lhs: 'cutoff', rhs: '1 / alpha', scale: '1' },
-      // the cutoff's level: eigenvalues below lambda/2 are removed (nuclear-norm prox)
-      { name: 'cutoff-level', lhs: 'kc / (2 / lambda) ^ (1 / alpha)', rhs: '1', scale: '1' },
+      // the cutoff's level: eigenvalues below lambda/2 are removed (nuclear-norm prox); in logs, so
+      // that a wrong power of lambda is an error growing linearly with the level, which the range
+      // rule refutes, not a power of it, which it cannot tell from a divergence
+      { name: 'cutoff-level', lhs: 'log(kc)', rhs: 'log(2 / lambda) / alpha', scale: '1' },
       // every retained eigenvalue is shifted down by lambda/2 (soft thresholding)
       { name: 'shift', lhs: 'shift', rhs: '1 / 2', scale: '1' },
     ],
   },
   instance(params, level) {
     const alpha = params.a8 / 8;
-    const lambda = 10 ** -level;
+    const lambda = tailLambda(alpha, level);
     const S = trainedSpectrum(params, level);
-    const prev = level > 1 ? trainedSpectrum(params, level - 1) : trainedSpectrum(params, 0);
-    const hi = Math.max(2, Math.floor(Math.sqrt(S.kc)));
-    const lo = Math.max(1, Math.floor(hi / 4));
-    const ks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+    const prev = trainedSpectrum(params, level - 1);
+    const ks = Array.from({ length: HEAD[1] - HEAD[0] + 1 }, (_, i) => HEAD[0] + i);
     const tail = logSlope(ks, ks.map((k) => S.trained[k - 1]!));
-    const cutoff = Math.log(S.kc / prev.kc) / Math.log(10);
-    const kept = S.trained.slice(0, S.kc);
+    const cutoff = Math.log(S.kc / prev.kc) / Math.log(tailLambda(alpha, level - 1) / lambda);
+    const kept = S.trained.slice(0, S.read);
     const shift = kept.reduce((acc, g, k) => acc + (S.target[k]! - g), 0) / kept.length / lambda;
-    const shown = Math.min(S.target.length, 2 * S.kc + 5);
+    const shown = Math.min(S.target.length, 2 * S.read + 5);
     return {
       scope: {
         alpha: new Decimal(alpha),
@@ -612,19 +709,32 @@ export const spectrumTail: Claim<TailParams> = {
         yLabel: 'eigenvalue',
         series: [
           { name: 'target k^-alpha', x: Array.from({ length: shown }, (_, k) => k + 1), y: S.target.slice(0, shown) },
-          { name: 'trained (gradient flow)', x: Array.from({ length: S.kc }, (_, k) => k + 1), y: kept },
+          { name: 'trained (gradient flow)', x: Array.from({ length: S.read }, (_, k) => k + 1), y: kept },
         ],
       },
     };
   },
-  ranges: { levels: TAIL_LEVELS, tolerance: 0.1, label: 'decades of 1/lambda' },
+  ranges: {
+    levels: TAIL_LEVELS,
+    label: 'lambda = 2 (10^(l/4))^-alpha: a quarter decade of modes per level',
+    floor: {
+      value: 1e-5,
+      why: "the cutoff is where the trained spectrum's cubic extrapolation reaches zero: its quartic remainder leaves ~1e-6 relative in kc (moving as the integer spacing steps between levels), and the shift carries the float64 resolution of the trained eigenvalues, ~1e-16 s_k / lambda, up to ~1e-8 at the smallest lambda",
+    },
+  },
   runs: 6,
   variants: [
     { name: 'tail of the singular values of W: -alpha/2', equations: { tail: { rhs: '-alpha / 2' } } },
     { name: 'cutoff exponent alpha (k_c ∝ lambda^-alpha)', equations: { cutoff: { rhs: 'alpha' } } },
     { name: 'cutoff exponent 1/(2 alpha) (threshold on the singular values)', equations: { cutoff: { rhs: '1 / (2 * alpha)' } } },
-    { name: 'threshold lambda instead of lambda/2', equations: { 'cutoff-level': { lhs: 'kc / (1 / lambda) ^ (1 / alpha)' }, shift: { rhs: '1' } } },
+    { name: 'threshold lambda instead of lambda/2', equations: { 'cutoff-level': { rhs: 'log(1 / lambda) / alpha' }, shift: { rhs: '1' } } },
     { name: 'threshold lambda/4 (the two-factor constant twice)', equations: { shift: { rhs: '1 / 4' } } },
+    // each law moved by 0.005 either way: the resolution (~2e-5, the floor, or ~1e-4 for the
+    // tail at the first levels) refutes it
+    ...(['tail', 'cutoff', 'cutoff-level', 'shift'] as const).flatMap((q) => {
+      const rhs = { tail: '-alpha', cutoff: '1 / alpha', 'cutoff-level': 'log(2 / lambda) / alpha', shift: '1 / 2' }[q];
+      return [0.005, -0.005].map((d): Variant => ({ name: `${q} ${d > 0 ? '+' : '-'} 0.005`, equations: { [q]: { rhs: `${rhs} ${d > 0 ? '+' : '-'} 0.005` } } }));
+    }),
   ],
 };
 

@@ -7,8 +7,10 @@
  * v = C lambda^(1+sigma) t^(sigma-1).
  *
  * Derivation of the covariance law. If g solves dg/dt + d/dlambda(v g) = -2 lambda g for M,
- * then g~(lambda, t) = g(lambda / kappa, kappa t) is the density of the system kappa M (its
- * modes sit at kappa lambda and run kappa times faster), and it solves the same equation with
+ * then g~(lambda, t) = g(lambda / kappa, kappa t) / kappa is the density of the system kappa M
+ * (its modes sit at kappa lambda and run kappa times faster; the 1/kappa keeps the energy per
+ * unit lambda, and without it the transform is refuted: grsd.time-covariance's variant 'density
+ * transform without the Jacobian 1/kappa'), and it solves the same (linear) equation with
  * v~(lambda, t) = kappa^2 v(lambda / kappa, kappa t): d/dt gains a kappa, d/dlambda loses one,
  * and the sink -2 lambda g is reproduced exactly. One field describing both systems means
  * v~ = v. Conversely, kappa = t gives v(lambda, t) = t^-2 v(lambda t, 1) = t^-1 lambda Phi(lambda t)
@@ -23,6 +25,7 @@ import type { SymScope } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
 import type { Fixed } from '../src/numeric/fixed.js';
 import type { Mat, Vec } from '../src/numeric/linalg.js';
+import { FixedFiniteVolume, type FixedVelocityTerm } from '../src/numeric/finite-volume.js';
 import { integrateGBS, integrateLinearPoly } from '../src/numeric/ode.js';
 import { FD_TOLERANCE, fixedAt } from './instances.js';
 import { drawModes, fdScalar, flowDerivative, lnFixed, modeDomain, nd, ndx, once, pow2Below, type ModeSpec } from './transport.js';
@@ -34,6 +37,18 @@ const half = (F: Fixed, e: Vec): bigint => e.reduce((s, x) => s + F.mul(x, x), 0
 
 /* ------------------------------------------------------------------------------------------
  * grsd.time-covariance
+ *
+ * route: (i) the flow e' = -M e integrated for M to t and for kappa M to t / kappa (Taylor
+ * series at the working precision), and its loss rates by extrapolated differences; (ii) the
+ * transport equation of the shell density solved by implicit upwind finite volumes in fixed
+ * point (src/numeric/finite-volume.ts) for the spectrum of M from t0 to t1 and for that of
+ * kappa M (the bump moved by ln kappa) from t0 / kappa to t1 / kappa, under the same drawn field
+ * v = t^-1 lambda Phi(lambda t): the densities are compared cell by cell against the claimed
+ * transform g_kM(kappa lambda, t / kappa) = g_M(lambda, t) / kappa. The grid and steps of kappa M
+ * are the images of those of M, so the two solves agree to the working precision exactly when
+ * the field (and the sink -2 lambda g) is covariant, and a field that is not (the variants)
+ * leaves them apart; (iii) characteristics of the field integrated (GBS) for both systems;
+ * (iv) the field's laws pointwise and their symbolic reduction (nerdamer).
  * ---------------------------------------------------------------------------------------- */
 
 interface CovarianceParams {
@@ -55,9 +70,78 @@ interface CovarianceParams {
   /** the gradient flow of M0, observed at tf = tf8 / 8 */
   modes: ModeSpec;
   tf8: number;
+  /** the density transport: a bump at s = ln lambda = -fm8 / 8, carried from t0 = ft8 / 8 to t1 = t0 + fd8 / 8 */
+  fm8: number;
+  ft8: number;
+  fd8: number;
 }
 
 const covarianceCache = new Map<string, Scope>();
+const transportCache = new Map<string, Scope>();
+
+/** The finite-volume grid of M: COV_CELLS cells of 3/16 from s = -3.5 up to 1/4 (kappa M's is moved by ln kappa), COV_STEPS time steps. */
+const COV_CELLS = 20;
+const COV_STEPS = 12;
+
+/** Which field the density transport runs under: the drawn covariant one, or a wrong variant's. */
+type TransportField = 'covariant' | 'kappa' | 'stationary';
+
+/**
+ * The shell density of M from t0 to t1 and of kappa M from t0 / kappa to t1 / kappa (t1 unscaled
+ * when `unscaledTime`), by FixedFiniteVolume, under the field u = v / lambda in s = ln lambda:
+ * - covariant: v = t^-1 lambda Phi(lambda t), Phi(x) = x^sigma (1 + b x), i.e.
+ *   u = e^(sigma s) t^(sigma - 1) + b e^((1 + sigma) s) t^sigma;
+ * - kappa: v = lambda Phi(lambda t), which obeys v(kappa lambda, t / kappa) = kappa v (kappa, not kappa^2);
+ * - stationary: v = lambda Phi(lambda), the field frozen at t = 1 (covariant only for sigma = 1, b = 0).
+ * Each system's decay 2 lambda = 2 e^s is read on its own grid. u >= 0 on both grids, as
+ * b >= -1/4 and lambda t < 4, lambda < 4 there: lambda <= e^(1/4) kappa <= 2.6 and t <= 3/2
+ * (kappa M's time left unscaled included: kappa lambda t <= 3.9).
+ */
+function covarianceTransport(F: Fixed, P: CovarianceParams, kappa: bigint, field: TransportField, unscaledTime: boolean): Scope {
+  const sigma = F.ratio(P.sig4, 4);
+  const b = F.ratio(P.b4, 4);
+  const ds = F.ratio(3, 16);
+  const half = F.ratio(1, 2);
+  const m = F.ratio(-P.fm8, 8);
+  // the clocks of one step share ln t: lnFixed is a few exps
+  const lnOf = new Map<bigint, bigint>();
+  const powT = (t: bigint, a: bigint): bigint => {
+    let l = lnOf.get(t);
+    if (l === undefined) lnOf.set(t, (l = lnFixed(F, t)));
+    return F.exp(F.mul(a, l));
+  };
+  const terms: FixedVelocityTerm[] =
+    field === 'covariant'
+      ? [
+          { speed: (x) => F.exp(F.mul(sigma, x)), clock: (t) => powT(t, sigma - F.one) },
+          { speed: (x) => F.mul(b, F.exp(F.mul(F.one + sigma, x))), clock: (t) => powT(t, sigma) },
+        ]
+      : field === 'kappa'
+        ? [
+            { speed: (x) => F.exp(F.mul(sigma, x)), clock: (t) => powT(t, sigma) },
+            { speed: (x) => F.mul(b, F.exp(F.mul(F.one + sigma, x))), clock: (t) => powT(t, F.one + sigma) },
+          ]
+        : [
+            { speed: (x) => F.exp(F.mul(sigma, x)), clock: () => F.one },
+            { speed: (x) => F.mul(b, F.exp(F.mul(F.one + sigma, x))), clock: () => F.one },
+          ];
+  // cell averages of sech^2((s - m) / w), w = 1/2, moved by `shift`: the spectrum of kappa M is that of M times kappa
+  const initial = (shift: bigint) => (a: bigint, c: bigint): bigint =>
+    F.div(F.mul(half, F.tanh(F.div(c - shift - m, half)) - F.tanh(F.div(a - shift - m, half))), c - a);
+  const solve = (shift: bigint, times: bigint[]): { eps: bigint[]; lam: bigint[] } => {
+    const fv = new FixedFiniteVolume(F, { sLo: F.ratio(-7, 2) + shift, ds, cells: COV_CELLS, terms, r: (x) => 2n * F.exp(x), initial: initial(shift), inflow: () => 0n }, times[0]!);
+    for (const t of times.slice(1)) fv.step(t);
+    return { eps: fv.eps, lam: fv.centers.map((x) => F.exp(x)) };
+  };
+  const t0 = F.ratio(P.ft8, 8);
+  const t1 = t0 + F.ratio(P.fd8, 8);
+  const times = Array.from({ length: COV_STEPS + 1 }, (_, j) => t0 + ((t1 - t0) * BigInt(j)) / BigInt(COV_STEPS));
+  const M = solve(0n, times);
+  // kappa M: its own grid (moved by ln kappa) and its own times t / kappa, each computed from its definition
+  const timesK = times.map((t) => (unscaledTime ? t : F.div(t, kappa)));
+  const K = solve(lnFixed(F, kappa), timesK);
+  return { epsM: dec(F, M.eps), lamcM: dec(F, M.lam), epsK: dec(F, K.eps), lamcK: dec(F, K.lam) };
+}
 
 function covarianceScope(P: CovarianceParams, digits: number, unscaledTime: boolean): Scope {
   const F = fixedAt(digits);
@@ -164,7 +248,10 @@ export const timeCovariance: Claim<CovarianceParams> = {
   group: 'grsd',
   kind: 'identity',
   source: SOURCE,
-  statement: String.raw`e_{\kappa M}(t/\kappa)=e_M(t),\ \dot L_{\kappa M}(t/\kappa)=\kappa\dot L_M(t);\qquad v(\kappa\lambda,t/\kappa)=\kappa^2v(\lambda,t)\iff v=t^{-1}\lambda\,\Phi(\lambda t),\ \Phi(x)=v(x,1)/x;\qquad \lambda\partial_\lambda v-t\partial_t v=2v;\quad \lambda(t)\ \text{characteristic}\Rightarrow\kappa\lambda(\kappa t)\ \text{characteristic}`,
+  // route: the flow and the density transport (finite volumes in fixed point) solved for M and
+  // for kappa M at t / kappa and compared; characteristics integrated for both; the field's laws
+  // pointwise and symbolically (see the section comment)
+  statement: String.raw`e_{\kappa M}(t/\kappa)=e_M(t),\ \dot L_{\kappa M}(t/\kappa)=\kappa\dot L_M(t);\qquad v(\kappa\lambda,t/\kappa)=\kappa^2v(\lambda,t)\iff v=t^{-1}\lambda\,\Phi(\lambda t),\ \Phi(x)=v(x,1)/x;\qquad \lambda\partial_\lambda v-t\partial_t v=2v;\quad \lambda(t)\ \text{characteristic}\Rightarrow\kappa\lambda(\kappa t)\ \text{characteristic};\qquad \partial_tg+\partial_\lambda(vg)=-2\lambda g:\ g_{\kappa M}(\kappa\lambda,t/\kappa)=\kappa^{-1}g_M(\lambda,t)\ \text{(finite volumes for both systems)}`,
   domain: fc.record({
     k4: fc.integer({ min: 1, max: 8 }),
     sig4: fc.integer({ min: -4, max: 4 }),
@@ -178,9 +265,17 @@ export const timeCovariance: Claim<CovarianceParams> = {
     sc: fc.integer({ min: -1, max: 2 }),
     modes: modeDomain(4),
     tf8: fc.integer({ min: 1, max: 16 }),
+    fm8: fc.integer({ min: 8, max: 16 }),
+    ft8: fc.integer({ min: 1, max: 8 }),
+    fd8: fc.integer({ min: 2, max: 4 }),
   }),
   encoding: {
-    defs: [['Phi_w', 'w1 / (lam * t)']],
+    defs: [
+      ['Phi_w', 'w1 / (lam * t)'],
+      // the finite volumes carry eps = lambda g per unit s = ln lambda: g per unit lambda at each system's own cell centres
+      ['gM', 'epsM ./ lamcM'],
+      ['gK', 'epsK ./ lamcK'],
+    ],
     equations: [
       // the flow itself: both sides integrated, the time map in the instance
       { name: 'flow', lhs: 'eK', rhs: 'eM' },
@@ -196,11 +291,21 @@ export const timeCovariance: Claim<CovarianceParams> = {
       },
       { name: 'form', lhs: 'w0', rhs: 'lam * Phi_w / t' },
       { name: 'characteristic', lhs: 'lamK', rhs: 'kappa * lam1' },
+      // the densities of the two systems, cell by cell: kappa M's cell i sits at kappa lambda_i
+      { name: 'density', lhs: 'gK', rhs: 'gM / kappa' },
     ],
   },
+  // route: see the section comment; the flags choose a wrong field for the density transport
+  // or leave the time of kappa M unscaled
   instance(params, digits, flags) {
     const unscaled = flags['unscaledTime'] === true;
-    return { scope: memo(covarianceCache, `${JSON.stringify(params)}|${digits}|${unscaled}`, () => covarianceScope(params, digits, unscaled)) };
+    const field: TransportField = flags['field'] === 'kappa' ? 'kappa' : flags['field'] === 'stationary' ? 'stationary' : 'covariant';
+    const key = `${JSON.stringify(params)}|${digits}|${unscaled}`;
+    const base = memo(covarianceCache, key, () => covarianceScope(params, digits, unscaled));
+    // the transport apart: a variant's field re-solves the densities, not the flows and characteristics
+    const F = fixedAt(digits);
+    const densities = memo(transportCache, `${key}|${field}`, () => covarianceTransport(F, params, F.ratio(params.k4, 4), field, unscaled));
+    return { scope: { ...base, ...densities } };
   },
   // (lambda t)^sigma is real for the domain's lambda, t, kappa > 0
   symbolic: { scopes: () => [covarianceSymbolic()], equations: ['velocity', 'generator', 'form'], positive: ['lam', 't', 'kappa'] },
@@ -212,6 +317,10 @@ export const timeCovariance: Claim<CovarianceParams> = {
     { name: 'characteristics scaled by kappa^2', equations: { characteristic: { rhs: 'kappa^2 * lam1' } } },
     { name: 'loss rate without kappa', equations: { 'loss-rate': { rhs: 'dLM_fd' } } },
     { name: 'time not rescaled: e_{kappa M}(t) = e_M(t)', flags: { unscaledTime: true } },
+    // the density transport under a field that is not covariant: both solves use it, and only the density can tell
+    { name: 'a time covariance with kappa, not kappa^2: the field v = lambda Phi(lambda t) transported', flags: { field: 'kappa' } },
+    { name: 'a field frozen in time, v = lambda Phi(lambda), transported', flags: { field: 'stationary' } },
+    { name: 'density transform without the Jacobian 1/kappa: g_kM(kappa lambda, t/kappa) = g_M(lambda, t)', equations: { density: { rhs: 'gM' } } },
   ],
 };
 

@@ -4,6 +4,9 @@ import { dlnModel } from '../../derivations/dln-laws.js';
 import type { Claim } from '../../src/core/claim.js';
 import { evaluateLaws, formulaOf } from '../../src/core/laws.js';
 import { expectClaimInOrder } from './helpers.js';
+import { mathAt } from '../../src/symbolic/numeric.js';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import fc from 'fast-check';
 
 describe('dln claims', () => {
   it('dln.conservation holds and its wrong variants are refuted', () => expectClaimInOrder(conservation as Claim<unknown>));
@@ -51,5 +54,41 @@ describe('dln exponent model', () => {
   it('rejects parameters outside the domain', () => {
     expect(() => evaluateLaws(dlnModel, { alpha: 1, theta: 1, m: 1 })).toThrow(/dual margin/);
     expect(() => evaluateLaws(dlnModel, { alpha: -1, theta: 1, m: 0 })).toThrow(/positive/);
+  });
+});
+
+describe('dln measurements', () => {
+  it("the late-time rate's smallest eigenvalue, trace(H^-128)^(-1/128), is a float64 eigensolver's to 1e-13", () => {
+    const m = mathAt(30);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }), (B) => {
+        // H = B B^T + I: symmetric positive definite
+        const H = B.map((r, i) => B.map((q, j) => r.reduce((s, v, k) => s + (v * q[k]!) / 100, i === j ? 1 : 0)));
+        const ev = new EigenvalueDecomposition(new Matrix(H), { assumeSymmetric: true }).realEigenvalues.slice().sort((a, b) => a - b);
+        fc.pre(ev[1]! / ev[0]! > 1.6);
+        const scope = { H: m.matrix(H.map((r) => r.map((v) => m.bignumber(v)))) };
+        const got = Number(String(m.evaluate('trace(inv(H)^128)^(-1/128)', scope)));
+        expect(Math.abs(got / ev[0]! - 1)).toBeLessThan(1e-13);
+      }),
+      { seed: 15, numRuns: 30 },
+    );
+  });
+
+  it('the rate formula reads no eigs (mathjs BigNumber eigs stops its Jacobi sweep early)', () => {
+    for (const v of [rateTradeoff.encoding.defs, ...rateTradeoff.variants.map((x) => Object.entries(x.defs ?? {}))]) for (const [, e] of v) expect(e).not.toMatch(/eigs/);
+  });
+
+  it('incremental learning states the RK4 error of its slopes (step doubling), far below the slopes\' resolution', () => {
+    const inst = incrementalLearning.instance({ d: 3, seed: 5 }, 4, {});
+    expect(inst.uncertainty?.slope).toBeGreaterThan(0);
+    expect(inst.uncertainty?.slope).toBeLessThan(1e-7);
+  });
+
+  it('the DMFT check states both sides\' standard errors, each well below the 2% it must resolve', () => {
+    const inst = dmft.instance({ alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0 }, 160, {});
+    for (const eq of ['train loss', 'test error']) {
+      expect(inst.uncertainty?.[eq]).toBeGreaterThan(0);
+      expect(inst.uncertainty?.[eq]).toBeLessThan(0.004);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { discreteShift, grsdClaims, inFamily, RHO, toeplitzDistance, type ShiftParams } from '../../derivations/grsd.js';
+import { discreteShift, grsdClaims, inFamily, RHO, timeCovariance, toeplitzDistance, type ShiftParams } from '../../derivations/grsd.js';
 import type { Snapshot } from '../../src/core/diagnostic.js';
 import { Rng } from '../../src/numeric/rng.js';
 import type { Claim } from '../../src/core/claim.js';
@@ -10,6 +10,36 @@ import { expectClaimInOrder } from './helpers.js';
 
 describe('grsd claims', () => {
   for (const c of grsdClaims as Claim<unknown>[]) it(`${c.id} holds and its wrong variants are refuted`, () => expectClaimInOrder(c));
+});
+
+describe('grsd.time-covariance: the shell density transported for M and for kappa M', () => {
+  const cases = fc.sample(timeCovariance.domain, { seed: 5, numRuns: 8 });
+  const density = (P: (typeof cases)[number], digits: number, field: string): number =>
+    residuals(timeCovariance.encoding, timeCovariance.instance(P, digits, { field }).scope, digits).find((q) => q.equation === 'density')!.residual.toNumber();
+
+  it('under the drawn covariant field the two finite-volume solutions agree cell by cell to the working precision', () => {
+    for (const P of cases) {
+      expect(density(P, 30, 'covariant'), JSON.stringify(P)).toBeLessThan(1e-28);
+      expect(density(P, 60, 'covariant'), JSON.stringify(P)).toBeLessThan(1e-58);
+    }
+  });
+
+  it('under a field that is not covariant they differ at order one whenever kappa != 1 and the field moves the bump', () => {
+    for (const P of cases.filter((c) => c.k4 !== 4)) {
+      expect(density(P, 30, 'kappa'), JSON.stringify(P)).toBeGreaterThan(1e-3);
+      // frozen at t = 1: covariant only if sigma = 1 and b = 0
+      if (P.sig4 !== 4 || P.b4 !== 0) expect(density(P, 30, 'stationary'), JSON.stringify(P)).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it('the wrong fields are refuted by the density equation alone: every other equation reads the covariant field', () => {
+    for (const name of ['a time covariance with kappa, not kappa^2: the field v = lambda Phi(lambda t) transported', 'a field frozen in time, v = lambda Phi(lambda), transported', 'density transform without the Jacobian 1/kappa: g_kM(kappa lambda, t/kappa) = g_M(lambda, t)']) {
+      const v = timeCovariance.variants.find((x) => x.name === name)!;
+      const r = check(timeCovariance, v, { seed: 42, runs: 12, digits: 30 });
+      expect(r.verdict, name).toBe('refuted');
+      expect(r.counterexample!.equation, name).toBe('density');
+    }
+  });
 });
 
 describe('grsd.discrete-shift: the search for log-periodic fields', () => {

@@ -16,10 +16,22 @@ describe('mi claims', () => {
   it('mi.cascade holds and its wrong variants are refuted', () => expectClaimInOrder(cascade as Claim<unknown>, 2));
 });
 
-describe('mi.cascade: the measured slope', () => {
-  it('refutes a steeper exponent 1 - 1/(4 gamma): the last two windows see the slope stop steepening', () => {
+describe('mi.cascade: the cascade sum', () => {
+  it('refutes a steeper exponent 1 - 1/(4 gamma), and resolves both exponents to 0.005', () => {
     const r = check(cascade, { name: 'steeper', equations: { error: { rhs: '-(1 - 1 / (4 * gamma))' } } }, { seed: 2024, runs: 2, digits: 30 });
     expect(r.verdict).toBe('refuted');
+    const ok = check(cascade, undefined, { seed: 2024, runs: 6, digits: 30 });
+    expect(ok.resolution!['error']!).toBeLessThan(0.005);
+    expect(ok.resolution!['count']!).toBeLessThan(0.005);
+  });
+});
+
+describe('mi.bbp-threshold: the seeds', () => {
+  it('state their noise, and the threshold reading resolves a fifth of alpha_c', () => {
+    const r = check(bbpThreshold, undefined, { seed: 2024, runs: 1, digits: 30 });
+    expect(['verified', 'proved']).toContain(r.verdict);
+    expect(r.resolution!['threshold']!).toBeLessThan(0.2);
+    expect(r.resolution!['threshold']!).toBeGreaterThan(0.02);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { psdSqrt, resolvent, sampleCovariance, solveDmft, type DmftOptions, type SeparableDynamics } from '../../src/models/dmft.js';
+import { gaussianSource, psdSqrt, resolvent, sampleCovariance, solveDmft, uniformSource, whiten, type DmftOptions, type SeparableDynamics } from '../../src/models/dmft.js';
 import { simulateSeparable } from '../../src/models/separable-gd.js';
 
 /** plain gradient descent on least squares: x' = -g, Delta = x - theta, theta = +-1 */
@@ -138,5 +138,73 @@ describe('DMFT effective process', () => {
     const ablated = solveDmft(nonlinear, { ...base, ...o, ablate: 'response' });
     const off = Math.max(...ablated.train.map((v, k) => Math.abs(v - s.train[k]!) / s.train[0]!));
     expect(off).toBeGreaterThan(5 * g400);
+  });
+});
+
+describe('DMFT variance reduction', () => {
+  it('whiten makes the rows\' second-moment matrix exactly the identity', () => {
+    const N = 5;
+    const rows = 40;
+    const g = gaussianSource(uniformSource(9));
+    const Z = new Float64Array((rows + 2) * N).map(() => g());
+    const before = Z.slice(0, N);
+    whiten(Z, 1, rows, N);
+    // rows outside the block are left alone
+    expect(Array.from(Z.slice(0, N))).toEqual(Array.from(before));
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < N; j++) {
+        let c = 0;
+        for (let r = 1; r <= rows; r++) c += (Z[r * N + i]! * Z[r * N + j]!) / rows;
+        expect(c).toBeCloseTo(i === j ? 1 : 0, 12);
+      }
+  });
+
+  it('moment matching leaves the fixed point where it was and narrows its scatter over seeds', () => {
+    const o = { ...base, samples: 2000, delta: 0.8, sigma: 0.2, dt: 0.2, steps: 8 };
+    const area = (s: { test: number[] }): number => s.test.reduce((a, b) => a + b, 0);
+    const runs = (mm: boolean): number[] => [1, 2, 3, 4, 5, 6].map((seed) => area(solveDmft(nonlinear, { ...o, seed, momentMatch: mm })));
+    const sd = (v: number[]): number => {
+      const m = v.reduce((a, b) => a + b, 0) / v.length;
+      return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
+    };
+    const plain = runs(false);
+    const matched = runs(true);
+    expect(sd(matched)).toBeLessThan(sd(plain));
+    const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+    expect(Math.abs(mean(matched) - mean(plain))).toBeLessThan(3 * Math.hypot(sd(plain), sd(matched)) / Math.sqrt(6));
+  });
+
+  it('a warm start reaches the same fixed point in fewer sweeps', () => {
+    const o = { ...base, samples: 2000, delta: 0.8, sigma: 0.2, dt: 0.2, steps: 8, momentMatch: true };
+    const cold = solveDmft(nonlinear, o);
+    const other = solveDmft(nonlinear, { ...o, seed: 99 });
+    const warm = solveDmft(nonlinear, { ...o, init: { CDelta: other.CDelta, R: other.R } });
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    for (let i = 0; i < cold.CDelta.length; i++) expect(Math.abs(warm.CDelta[i]! - cold.CDelta[i]!)).toBeLessThan(1e-7);
+    expect(() => solveDmft(nonlinear, { ...o, init: { CDelta: new Float64Array(4), R: new Float64Array(4) } })).toThrow(/init kernels/);
+  });
+});
+
+describe('finite-d simulation: control variates', () => {
+  it('the controls have mean zero over the data at a finite d (exact Wishart moments)', () => {
+    // a tiny system, where the finite-d terms of the moments are largest against the scatter
+    const o = { delta: 0.6, sigma: 0.4, dt: 0.2, steps: 1, d: 5 };
+    const S = 40000;
+    const sum = [0, 0, 0];
+    const sq = [0, 0, 0];
+    for (let s = 0; s < S; s++) {
+      const c = simulateSeparable(nonlinear, { ...o, seed: 1 + s }).controls;
+      c.forEach((v, j) => {
+        sum[j]! += v;
+        sq[j]! += v * v;
+      });
+    }
+    for (let j = 0; j < 3; j++) {
+      const m = sum[j]! / S;
+      const se = Math.sqrt((sq[j]! / S - m * m) / S);
+      // within four standard errors of zero; a wrong Wishart moment (n + d in place of n + d + 1
+      // in E tr W^2) would put z1 twelve standard errors away here
+      expect(Math.abs(m)).toBeLessThan(4 * se);
+    }
   });
 });

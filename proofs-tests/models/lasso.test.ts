@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lassoCD, lassoHomotopy } from '../../src/models/lasso.js';
-import { lassoSE, powerLawTarget, softThresholdRisk } from '../../src/models/lasso-se.js';
+import { lassoSE, PowerLawSum, powerLawTarget, riskAndDf, softThresholdRisk } from '../../src/models/lasso-se.js';
 import { modeFlow, matrixFlow } from '../../src/models/quadnet.js';
 import { Fixed } from '../../src/numeric/fixed.js';
 import { solve } from '../../src/numeric/linsolve.js';
@@ -162,5 +162,71 @@ describe('quadratic network flow', () => {
     });
     // and the limit is the soft-thresholded spectrum (s_k - lambda/2)_+
     modeFlow(s, lambda, eps, 2000).g.forEach((g, k) => expect(Math.abs(g - Math.max(s[k]! - lambda / 2, 0))).toBeLessThan(1e-9));
+  });
+});
+
+describe('the power-law target summed without binning', () => {
+  it('agrees with the coordinate-by-coordinate sum to 1e-9 relative, whatever the kink', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.6, max: 2.2, noNaN: true }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.double({ min: -7, max: -1, noNaN: true }),
+        fc.double({ min: -2, max: 3, noNaN: true }),
+        (gamma, lp, ltau, lratio) => {
+          const p = Math.round(10 ** lp);
+          const tau = 10 ** ltau;
+          const t = tau * 10 ** lratio;
+          const [E, df] = riskAndDf(powerLawTarget(gamma, p, p + 1), tau, t);
+          const [E2, df2] = new PowerLawSum(gamma, p).riskAndDf(tau, t);
+          expect(Math.abs(E2 - E) / E).toBeLessThan(1e-9);
+          expect(Math.abs(df2 - df) / Math.max(1, df)).toBeLessThan(1e-9);
+        },
+      ),
+      { seed: 17, numRuns: 60 },
+    );
+  });
+  it('has the energy sum_k k^-2gamma', () => {
+    const exact = Array.from({ length: 50000 }, (_, k) => (k + 1) ** -3).reduce((a, b) => a + b, 0);
+    expect(new PowerLawSum(1.5, 50000).energy / exact - 1).toBeLessThan(1e-12);
+  });
+});
+
+describe('the state-evolution solve from a neighbouring solution', () => {
+  it("Newton's method from a neighbour lands on the nested solve's fixed point", () => {
+    for (const [sigma, kappa, beta] of [[1, 2, 0.7], [1, 0.5, -0.3], [0, 4, -0.6], [0, 2, 0.3]] as const) {
+      const gamma = 1.25;
+      const n = 1e8;
+      const target = new PowerLawSum(gamma, Math.round(kappa * n));
+      const lambda = n ** beta;
+      const near = lassoSE(target, n, sigma, lambda * 1.5, 1, 1e-12);
+      const nested = lassoSE(target, n, sigma, lambda, near.alpha, 1e-12);
+      const newton = lassoSE(target, n, sigma, lambda, near.alpha, 1e-12, near);
+      expect(Math.abs(newton.tau / nested.tau - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(newton.alpha / nested.alpha - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(newton.risk / nested.risk - 1)).toBeLessThan(1e-8);
+    }
+  });
+});
+
+describe('the modewise flow settles', () => {
+  it('within tol lambda of (s - lambda/2)_+ whatever its step, and says when it has not', () => {
+    const s = [1, 0.3, 0.06, 0.051, 0.04];
+    const lambda = 0.1;
+    const a = modeFlow(s, lambda, 1e-6, 1e5, 1e-12, 0.5);
+    const b = modeFlow(s, lambda, 1e-6, 1e5, 1e-12, 2);
+    s.forEach((sk, k) => {
+      const fixed = Math.max(sk - lambda / 2, 0);
+      expect(a.settled[k]).toBe(true);
+      expect(Math.abs(a.g[k]! - fixed)).toBeLessThan(1e-11 * lambda + 1e-15);
+      expect(Math.abs(b.g[k]! - fixed)).toBeLessThan(1e-11 * lambda + 1e-15);
+    });
+    // a start far above s_k + lambda (the stiff case) reaches the same fixed point
+    expect(Math.abs(modeFlow([0.3], lambda, 10, 1e5).g[0]! - 0.25)).toBeLessThan(1e-12);
+    // the mode just above the threshold has not settled by a short time
+    const short = modeFlow([0.051], lambda, 1e-6, 10);
+    expect(short.settled[0]).toBe(false);
+    expect(short.unsettled).toBe(1);
+    expect(() => modeFlow(s, lambda, 1e-6, 1, 1e-12, 3)).toThrow(RangeError);
   });
 });

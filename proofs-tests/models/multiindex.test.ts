@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HermiteTarget, hermiteMoments, hermiteRidge, quadraticExcessRisk, SampleStream, SpectralMatrix, subspaceOverlaps } from '../../src/models/multiindex.js';
+import { HermiteTarget, hermiteMoments, hermiteRidge, oracleSweep, probeStrengths, quadraticExcessRisk, SampleStream, SpectralMatrix, subspaceOverlaps } from '../../src/models/multiindex.js';
 import { dot } from '../../src/numeric/float64.js';
 
 const target = new HermiteTarget({ d: 40, theta: [1, 0.5], noise: 0.5, seed: 3 });
@@ -58,5 +58,61 @@ describe('directions along the axes', () => {
     expect(axes.label(x, 0, 0.5)).toBeCloseTo(0.7 * (x[0]! ** 2 - 1) + 0.2 * (x[1]! ** 2 - 1) + Math.sqrt(0.3) * 0.5, 12);
     expect(subspaceOverlaps([axes.W.slice(0, 10)], axes)).toEqual([1, 0]);
     expect(() => new HermiteTarget({ d: 1, theta: [1, 1], noise: 0, seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('a probe at several strengths on one sample', () => {
+  // the probe on axis 0 (theta 0 in the target: probeStrengths adds it), two other directions
+  const base = new HermiteTarget({ d: 24, theta: [0, 1, -1], noise: 1, seed: 7, axes: true });
+  it('reads the same T for a strength alone (one accumulator) and among others (theta A + B)', () => {
+    const alone = probeStrengths(base, [0.3], [[2400, 4800]], 9, 2)[0]!;
+    const shared = probeStrengths(base, [0.6, 0.3], [[2400], [2400, 4800]], 9, 2)[1]!;
+    alone.forEach((r, i) => {
+      expect(shared[i]!.q).toBeCloseTo(r.q, 9);
+      expect(shared[i]!.outlier).toBeCloseTo(r.outlier, 9);
+      expect(shared[i]!.s2).toBeCloseTo(r.s2, 9);
+    });
+  });
+  it('reads the noise level E[y^2] / alpha off the entries away from every direction', () => {
+    const n = 24 * 400;
+    const [r] = probeStrengths(base, [0.3], [[n]], 3, 2)[0]!;
+    const sigma2 = base.labelVariance() + 2 * 0.3 ** 2;
+    // d(d-1)/2 ~ 210 squared entries: about 10% sampling error
+    expect(Math.abs(r!.s2 / (sigma2 / 400) - 1)).toBeLessThan(0.3);
+    // far above its threshold the probe's outlier sits near c + s^2 / c, c = 2 theta
+    const c = 0.6;
+    expect(Math.abs(r!.outlier - (c + r!.s2 / c))).toBeLessThan(0.1);
+    expect(r!.q).toBeGreaterThan(0.8);
+  });
+  it('needs the probe along axis 0 with theta 0', () => {
+    expect(() => probeStrengths(new HermiteTarget({ d: 24, theta: [0.5, 1], noise: 1, seed: 7, axes: true }), [0.3], [[100]], 1, 2)).toThrow(RangeError);
+    expect(() => probeStrengths(new HermiteTarget({ d: 24, theta: [0, 1], noise: 1, seed: 7 }), [0.3], [[100]], 1, 2)).toThrow(RangeError);
+  });
+});
+
+describe('the spectral estimator with its limiting readout', () => {
+  it('leaves 2 sum theta^2 (and the tail) with no outlier, and less as directions are recovered', () => {
+    const t = new HermiteTarget({ d: 40, theta: [1, 0.5, 0.25], noise: 0.5, seed: 2, axes: true });
+    const s = oracleSweep(t, [0.05, 10, 60], 4, 10, 0.1);
+    const energy = 1 + 0.25 + 0.0625;
+    expect(s.K[0]).toBe(0);
+    expect(s.risk[0]).toBeCloseTo(2 * energy + 0.2, 12);
+    expect(s.risk[1]!).toBeLessThan(s.risk[0]!);
+    expect(s.risk[2]!).toBeLessThan(s.risk[1]!);
+    expect(s.K[2]!).toBeGreaterThanOrEqual(2);
+    // never below the tail's 2 tailEnergy
+    for (const r of s.risk) expect(r).toBeGreaterThanOrEqual(0.2);
+  });
+  it('leaves 2 theta^2 (1 - q^2) for one direction recovered with overlap q', () => {
+    // far above the threshold the part missed is the noise along w over the spike: the labels
+    // correlate with w's coordinate, E[y^2 z^2] = 0.1 + 4 E[(z^2 - 1)^2 z^2] = 40.1 (not E[y^2] =
+    // 8.1: the finite-alpha_c shift of the BBP law), so 1 - q ~ 40.1 / ((2 theta)^2 alpha)
+    const t = new HermiteTarget({ d: 30, theta: [2], noise: 0.1, seed: 5, axes: true });
+    const s = oracleSweep(t, [200], 6, 8);
+    // (a heavy-tailed label can lift a bulk eigenvalue past the edge too: it carries ~nothing)
+    expect(s.K[0]).toBeGreaterThanOrEqual(1);
+    const q = 1 - 40.1 / 16 / 200;
+    // one simulation at d = 30: the part missed spreads by ~1/sqrt(d) of itself
+    expect(Math.abs(s.risk[0]! / (2 * 4 * (1 - q * q)) - 1)).toBeLessThan(0.3);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FiniteVolume, type TransportProblem } from '../../src/numeric/finite-volume.js';
+import { FiniteVolume, FixedFiniteVolume, nestedSolutions, type FixedTransportProblem, type TransportProblem } from '../../src/numeric/finite-volume.js';
+import { Fixed } from '../../src/numeric/fixed.js';
 import { carriedEnergy } from '../../src/models/characteristics.js';
 import { goldenMin, logGrid, logSlope, peak, windowSlope } from '../../src/numeric/fit.js';
 
@@ -224,5 +225,149 @@ describe('finite volumes: exact discrete laws', () => {
     expect(e1).toBeLessThan(1e-2);
     expect(e1 / e2).toBeGreaterThan(1.8);
     expect(e1 / e2).toBeLessThan(2.2);
+  });
+});
+
+describe('finite volumes: refinements read at the coarse centres (nestedSolutions)', () => {
+  it('reads each refinement at the centres of the coarsest grid: without motion or decay every level keeps the initial centre values', () => {
+    const f0 = (s: number): number => Math.exp(-((s - 0.3) ** 2));
+    const p = fvProblem({ sLo: -1, sHi: 2, cells: 6, speed: () => 0, initial: (a, b) => f0((a + b) / 2) });
+    const sols = nestedSolutions(p, 0, 1, 2, 3, 3);
+    expect(sols).toHaveLength(3);
+    const c = centresOf(-1, 2, 6);
+    for (const sol of sols) {
+      expect(sol).toHaveLength(6);
+      sol.forEach((e, i) => expect(e).toBeCloseTo(f0(c[i]!), 14));
+    }
+    // factor 1: the same grid three times
+    const same = nestedSolutions({ ...p, speed: () => 1 }, 0, 1, 4, 3, 1);
+    expect(same[0]).toEqual(same[2]);
+  });
+
+  it('level k is the plain solver on cells / f^k with steps0 f^k equal steps', () => {
+    const p = fvProblem({ sLo: 0, sHi: 3, cells: 4, speed: (s) => 1 + s, clock: (t) => 1 + t, r: (s) => 0.5 * s, initial: (a, b) => Math.sin(a + b) + 2 });
+    const sols = nestedSolutions(p, 0.5, 1.5, 3, 2, 5);
+    const fv = new FiniteVolume({ ...p, cells: 20 }, 0.5);
+    for (let j = 1; j <= 15; j++) fv.step(0.5 + j / 15);
+    // coarse cell i is fine cells 5i .. 5i + 4: its centre is fine cell 5i + 2
+    sols[1]!.forEach((e, i) => expect(e).toBe(fv.eps[5 * i + 2]));
+  });
+
+  it('converges at first order: the error at the coarse centres falls threefold per level', () => {
+    // constant speed, no decay, the exact inflow: eps(s, t) = eps0(s - u t)
+    const eps0 = (s: number): number => Math.exp(-((s - 1) ** 2));
+    const p = fvProblem({ sLo: -3, sHi: 6, cells: 24, speed: () => 0.8, initial: (a, b) => eps0((a + b) / 2), inflow: (t) => eps0(-3 - 0.8 * t) });
+    const sols = nestedSolutions(p, 0, 2, 8, 4, 3);
+    const c = centresOf(-3, 6, 24);
+    const err = sols.map((sol) => Math.sqrt(sol.reduce((acc, e, i) => acc + (e - eps0(c[i]! - 1.6)) ** 2, 0)));
+    const order = err.slice(1).map((e, k) => Math.log(err[k]! / e) / Math.log(3));
+    expect(order[2]!).toBeGreaterThan(0.9);
+    expect(order[2]!).toBeLessThan(1.1);
+    expect(Math.abs(order[2]! - 1)).toBeLessThan(Math.abs(order[0]! - 1));
+  });
+
+  it('refuses an even refinement factor (the coarse centres would sit on faces), a backward interval and no steps', () => {
+    const p = fvProblem({ sLo: 0, sHi: 1, cells: 4 });
+    expect(() => nestedSolutions(p, 0, 1, 4, 2, 2)).toThrow(RangeError);
+    expect(() => nestedSolutions(p, 1, 1, 4, 2, 3)).toThrow(RangeError);
+    expect(() => nestedSolutions(p, 0, 1, 0, 2, 3)).toThrow(RangeError);
+  });
+});
+
+describe('finite volumes in fixed point (FixedFiniteVolume)', () => {
+  const F = new Fixed(40);
+  const fx = (x: number): bigint => F.fromNumber(x);
+  const nb = (x: bigint): number => F.toNumber(x);
+
+  it('take the steps of the float64 scheme: on one separable term they agree to double precision', () => {
+    const speed = (s: number): number => 0.5 + (s + 2) ** 2;
+    const clock = (t: number): number => 1 + t;
+    const r = (s: number): number => 0.3 * Math.exp(s);
+    const init = (a: number, b: number): number => Math.exp(-(((a + b) / 2 + 1) ** 2));
+    const inflow = (t: number): number => 2 + Math.sin(3 * t);
+    const fv = new FiniteVolume({ sLo: -2, sHi: 1, cells: 24, speed, clock, r, initial: init, inflow }, 0.125);
+    const fxv = new FixedFiniteVolume(F, { sLo: fx(-2), ds: fx(0.125), cells: 24, terms: [{ speed: (s) => fx(speed(nb(s))), clock: (t) => fx(clock(nb(t))) }], r: (s) => fx(r(nb(s))), initial: (a, b) => fx(init(nb(a), nb(b))), inflow: (t) => fx(inflow(nb(t))) }, fx(0.125));
+    for (const t of [0.25, 0.5, 0.625, 1, 2, 3.5]) {
+      fv.step(t);
+      fxv.step(fx(t));
+    }
+    expect(nb(fxv.t)).toBe(3.5);
+    fv.eps.forEach((e, i) => expect(Math.abs(nb(fxv.eps[i]!) - e)).toBeLessThan(1e-13 * Math.max(...fv.eps)));
+    fv.centers.forEach((c, i) => expect(nb(fxv.centers[i]!)).toBeCloseTo(c, 14));
+    expect(nb(fxv.outflow) / fv.outflow).toBeCloseTo(1, 12);
+    expect(nb(fxv.total()) / fv.total()).toBeCloseTo(1, 12);
+  });
+
+  it('adds its velocity terms: speeds a(s) under clocks c1 and c2 are the speed a(s) under c1 + c2', () => {
+    const a = (s: bigint): bigint => F.one + F.mul(s, s);
+    const c1 = (t: bigint): bigint => F.mul(t, t);
+    const c2 = (t: bigint): bigint => F.one + 3n * t;
+    const base: Omit<FixedTransportProblem, 'terms'> = { sLo: fx(-1), ds: fx(0.25), cells: 12, r: (s) => F.exp(s), initial: (x) => F.exp(-x * 2n), inflow: () => F.one };
+    const two = new FixedFiniteVolume(F, { ...base, terms: [{ speed: a, clock: c1 }, { speed: a, clock: c2 }] }, 0n);
+    const one = new FixedFiniteVolume(F, { ...base, terms: [{ speed: a, clock: (t) => c1(t) + c2(t) }] }, 0n);
+    for (const t of [0.1, 0.3, 0.7].map(fx)) {
+      two.step(t);
+      one.step(t);
+    }
+    two.eps.forEach((e, i) => expect(nb(e - one.eps[i]!)).toBeLessThan(1e-45));
+    expect(nb(two.eps[11]!)).toBeGreaterThan(0.1);
+  });
+
+  it('conserve at the working precision: in grid + outflow + decayed = start + inflow', () => {
+    const speed = (s: bigint): bigint => F.ratio(1, 2) + F.mul(s + F.int(2), s + F.int(2));
+    const r = (s: bigint): bigint => F.mul(F.ratio(3, 10), F.exp(s));
+    const ds = F.ratio(3, 40);
+    const inflow = (t: bigint): bigint => F.int(2) + t;
+    const fxv = new FixedFiniteVolume(F, { sLo: F.int(-2), ds, cells: 40, terms: [{ speed, clock: (t) => F.one + t }], r, initial: (a) => F.exp(-F.mul(a + F.one, a + F.one)), inflow }, F.ratio(1, 10));
+    const start = fxv.total();
+    let decayed = 0n;
+    let added = 0n;
+    let t = F.ratio(1, 10);
+    for (const t1 of [0.15, 0.3, 0.32, 0.6, 1, 1.7, 3].map(fx)) {
+      const dt = t1 - t;
+      fxv.step(t1);
+      added += F.mul(dt, F.mul(F.mul(speed(F.int(-2)), F.one + t1), inflow(t1)));
+      decayed += F.mul(F.mul(dt, ds), fxv.eps.reduce((acc, e, i) => acc + F.mul(r(fxv.centers[i]!), e), 0n));
+      t = t1;
+    }
+    expect(nb(fxv.outflow)).toBeGreaterThan(0.1 * nb(start));
+    expect(nb(decayed)).toBeGreaterThan(0.01 * nb(start));
+    // every operation rounds at 2^-bits: the balance closes to the working precision, not to 1e-13
+    expect(Math.abs(nb(fxv.total() + fxv.outflow + decayed - start - added))).toBeLessThan(1e-36);
+  });
+
+  it('solve the image of a problem under s -> s + ln k, t -> t / k to the same densities when u and r scale by k, and not when the time is left unscaled', () => {
+    // u = e^(s/2) t^(-1/2) + e^(3s/2) t^(1/2) / 4 (covariant: k u(s, t) = u(s + ln k, t / k)), r = 2 e^s
+    const kappa = F.ratio(3, 2);
+    const lnk = F.ln(kappa);
+    const pow = (t: bigint, a: bigint): bigint => F.exp(F.mul(a, F.ln(t)));
+    const terms = [
+      { speed: (s: bigint) => F.exp(s / 2n), clock: (t: bigint) => pow(t, -F.one / 2n) },
+      { speed: (s: bigint) => F.exp((3n * s) / 2n) / 4n, clock: (t: bigint) => pow(t, F.one / 2n) },
+    ];
+    const solve = (shift: bigint, times: bigint[]): bigint[] => {
+      const fv = new FixedFiniteVolume(F, { sLo: F.int(-3) + shift, ds: F.ratio(1, 8), cells: 24, terms, r: (s) => 2n * F.exp(s), initial: (a) => F.exp(-F.mul(a - shift + F.one, a - shift + F.one)), inflow: () => 0n }, times[0]!);
+      for (const t of times.slice(1)) fv.step(t);
+      return fv.eps;
+    };
+    const times = [0.5, 0.6, 0.8, 1.1, 1.5].map(fx);
+    const M = solve(0n, times);
+    const K = solve(lnk, times.map((t) => F.div(t, kappa)));
+    const Kunscaled = solve(lnk, times.map((t) => F.div(times[0]!, kappa) + t - times[0]!));
+    M.forEach((e, i) => expect(Math.abs(nb(K[i]! - e))).toBeLessThan(1e-38));
+    expect(Math.max(...M.map((e, i) => Math.abs(nb(Kunscaled[i]! - e))))).toBeGreaterThan(1e-3);
+  });
+
+  it('refuse a negative velocity, a grid without cells and a time that does not advance', () => {
+    const base: FixedTransportProblem = { sLo: 0n, ds: F.ratio(1, 4), cells: 4, terms: [{ speed: () => F.one, clock: () => F.one }], r: () => 0n, initial: () => F.one, inflow: () => 0n };
+    const backwards = new FixedFiniteVolume(F, { ...base, terms: [{ speed: (s) => F.ratio(1, 2) - s, clock: () => F.one }] }, 0n);
+    expect(() => backwards.step(F.one)).toThrow(/negative velocity at face 3/);
+    const inflowing = new FixedFiniteVolume(F, { ...base, terms: [{ speed: () => -F.one, clock: () => F.one }] }, 0n);
+    expect(() => inflowing.step(F.one)).toThrow(/bottom face/);
+    expect(() => new FixedFiniteVolume(F, { ...base, cells: 0 }, 0n)).toThrow(RangeError);
+    const fv = new FixedFiniteVolume(F, base, F.one);
+    expect(() => fv.step(F.one)).toThrow('time must advance');
+    fv.step(F.int(2));
+    expect(fv.t).toBe(F.int(2));
   });
 });

@@ -62,7 +62,16 @@ const model: LawModel = {
   excluded: [{ when: 'beta == 1', why: 'beta = 1 is the boundary' }],
 };
 
-const app: App = { claims: [doubled, squared] as Claim<unknown>[], models: [model] };
+/** |x^2| = x^2: holds, and the mutant y -> -y survives (exit 1 under --mutants) */
+const absolute: Claim<number> = {
+  ...doubled,
+  id: 'toy.abs',
+  statement: '|x^2| = x^2',
+  encoding: { defs: [['y', 'x * x']], equations: [{ name: 'abs', lhs: 'abs(y)', rhs: 'x * x' }] },
+  variants: [],
+};
+
+const app: App = { claims: [doubled, squared, absolute] as Claim<unknown>[], models: [model] };
 
 // files the CLI may write go to a temporary directory or to a path that cannot be written
 const dir = mkdtempSync(join(tmpdir(), 'scalecheck-fuzz-'));
@@ -191,6 +200,17 @@ describe('command-line fuzz (in process, tiny app)', () => {
     [['exponents', 'toy', '--alpha', '2', '--beta', '3', '--toString', '1'], 2],
     // a replay path that names no case of the seeded run is bad input, not an engine failure
     [['verify', '--replay', 'toy.double:5:4:3:2:1'], 2],
+    [['verify', '--replay', 'toy.double:1:9999'], 2],
+    [['verify', '--replay', 'toy.double:99999999999999999999'], 2],
+    [['verify', '--replay', '::::'], 2],
+    // a refuting case replays as a failure
+    [['verify', '--replay', 'toy.square:0'], 1],
+    [['verify', '--replay', 'toy.double#0:0'], 1],
+    [['verify', '--replay', 'toy.double:0'], 0],
+    // two outputs on one file
+    [['verify', '--json', join(dir, 'same'), '--html', join(dir, 'same')], 2],
+    // a surviving mutant: |y| hides the sign of y
+    [['verify', '--filter', 'toy.abs', '--mutants', '--quiet'], 1],
     [['list'], 0],
     [['list', 'extra'], 2],
   ] as [string[], number][])('%j exits %i', async (argv, code) => {

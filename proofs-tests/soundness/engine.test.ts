@@ -11,7 +11,7 @@ import { applyVariant, type Claim, type Encoding } from '../../src/core/claim.js
 import { residuals, symbolicDecision } from '../../src/core/evaluate.js';
 import { evaluateLaws, formulaOf, LawError, nest, type LawModel } from '../../src/core/laws.js';
 import { liveDefs, mutantsOf, mutateExpression } from '../../src/core/mutants.js';
-import { classify, classifyRange, log10 } from '../../src/core/precision.js';
+import { classify, classifyRange, log10, RANGE_K } from '../../src/core/precision.js';
 import { check, evaluateCase, levelsOf, mutationAnalysis, runClaim } from '../../src/core/runner.js';
 import { combine, holdsVerdicts } from '../../src/core/verdict.js';
 import { sym } from '../../src/symbolic/symbolic.js';
@@ -65,26 +65,53 @@ describe('precision rule: classify', () => {
 });
 
 describe('range rule: classifyRange', () => {
-  const r = (...xs: number[]): Decimal[] => xs.map((x) => d(x));
-  it('needs two ranges and finite errors', () => {
-    expect(classifyRange(r(0.001), 0.05)).toBe('wanders');
-    expect(classifyRange(r(0.1, Infinity), 0.05)).toBe('wanders');
-    expect(classifyRange(r(NaN, 0.01), 0.05)).toBe('wanders');
+  const out = (errors: number[], floor?: number, measured?: number) => classifyRange(errors, floor, measured).outcome;
+  it('needs three ranges and finite errors', () => {
+    expect(out([0.001, 0.0001])).toBe('wanders');
+    expect(out([0.1, 0.01, Infinity])).toBe('wanders');
+    expect(out([NaN, 0.1, 0.01])).toBe('wanders');
+    expect(out([0.1, 0.01, 0.001], 0, NaN)).toBe('wanders');
   });
-  it('holds when the last error is within the tolerance and shrank overall', () => {
-    expect(classifyRange(r(0.2, 0.1, 0.05), 0.05)).toBe('holds');
-    expect(classifyRange(r(0.2, 0.01, 0.04), 0.05)).toBe('holds');
-    // within the tolerance but not below the first: only if every error is a tenth of it
-    expect(classifyRange(r(0.004, 0.005), 0.05)).toBe('holds');
-    expect(classifyRange(r(0.004, 0.0051), 0.05)).toBe('wanders');
-    expect(classifyRange(r(0.04, 0.04), 0.05)).toBe('wanders');
+  it('extrapolates a geometric convergence; the resolution is 2 K times its uncertainty', () => {
+    // e_l = 10^-l: steps shrink tenfold, the limit is 0; the tail added at the last range is 1e-4 / 9 ... and
+    // with three ranges the extrapolation one range earlier is the raw e_2, 0.01 away
+    const three = classifyRange([0.1, 0.01, 0.001]);
+    expect(three.outcome).toBe('holds');
+    expect(three.limit).toBeCloseTo(0, 12);
+    expect(three.uncertainty).toBeCloseTo(0.01, 12);
+    expect(three.resolution).toBeCloseTo(2 * RANGE_K * 0.01, 12);
+    // a fourth range: both extrapolations reach 0, and the uncertainty is the tail added, 1e-4
+    const four = classifyRange([0.1, 0.01, 0.001, 0.0001]);
+    expect(four.uncertainty).toBeCloseTo(1e-4, 12);
+    expect(four.resolution).toBeCloseTo(2 * RANGE_K * 1e-4, 12);
+    // the same convergence to 0.05: a formula off by 0.05 is refuted, the gap persisting at the last ranges
+    expect(classifyRange([0.95, 0.14, 0.059, 0.0509]).limit).toBeCloseTo(0.05, 10);
+    expect(out([0.95, 0.14, 0.059, 0.0509])).toBe('fails');
+    // with three ranges 0.05 is below the resolution (0.06): undecided, never refuted
+    expect(out([0.15, 0.06, 0.051])).toBe('wanders');
   });
-  it('fails when the last error is above the tolerance and the last step shrank it by less than 30%', () => {
-    expect(classifyRange(r(0.3, 0.2, 0.14), 0.05)).toBe('fails');
-    expect(classifyRange(r(0.3, 0.2, 0.139), 0.05)).toBe('wanders');
-    expect(classifyRange(r(0.1, 0.2, 0.3), 0.05)).toBe('fails');
-    expect(classifyRange(r(0.3, 0.051), 0.05)).toBe('wanders');
-    expect(classifyRange(r(0.06, 0.051), 0.05)).toBe('fails');
+  it('does not extrapolate oscillating errors: the last value, known to within the last step', () => {
+    const osc = classifyRange([0.1, -0.05, 0.02]);
+    expect(osc.limit).toBe(0.02);
+    expect(osc.uncertainty).toBeCloseTo(0.07, 12);
+    expect(osc.outcome).toBe('holds');
+    // a slow 1/l convergence is extrapolated with its own large uncertainty: it holds to 0 only coarsely,
+    // and 1/l + 0.3 is neither held nor refuted at that resolution
+    const slow = classifyRange([1 / 2, 1 / 3, 1 / 4, 1 / 5]);
+    expect(slow.outcome).toBe('holds');
+    expect(slow.resolution).toBeGreaterThan(0.4);
+    expect(out([0.3 + 1 / 2, 0.3 + 1 / 3, 0.3 + 1 / 4, 0.3 + 1 / 5])).toBe('wanders');
+  });
+  it('a stalled error is a refutation unless a floor or the measurement\'s own uncertainty covers it', () => {
+    expect(out([0.02, 1e-7, 4.2e-8, 4.25e-8])).toBe('fails');
+    expect(out([0.02, 1e-7, 4.2e-8, 4.25e-8], 1e-6)).toBe('holds');
+    expect(out([0.02, 1e-7, 4.2e-8, 4.25e-8], 0, 1e-7)).toBe('holds');
+    expect(classifyRange([0.02, 1e-7, 4.2e-8, 4.25e-8], 1e-6).resolution).toBe(2e-6);
+  });
+  it('an uncertainty that grew with the range is no convergence yet: undecided', () => {
+    // steps 0.4 then 0.3: the geometric tail adds 0.9, more than the step before
+    expect(out([0.9, 0.5, 0.2])).toBe('wanders');
+    expect(out([0.3, 0.1, 0.01])).toBe('holds');
   });
 });
 
@@ -281,7 +308,7 @@ describe('cases and verdicts of the runner', () => {
     const spread = toy('toy.spread', { defs: [], equations: [{ name: 'q', lhs: 'x + 1', rhs: 'x', scale: 'x' }] }, (x) => {
       xs.push(x);
       return { scope: { x: d(x) } };
-    }, { ranges: { levels: [0, 1], tolerance: 0.5 } });
+    }, { ranges: { levels: [0, 1] } });
     const r = check(spread, undefined, { ...opts, runs: 8 });
     expect(r.runs).toBe(8);
     const worst = d(1).div(Math.min(...xs)).toSignificantDigits(4).toExponential();
@@ -315,7 +342,7 @@ describe('cases and verdicts of the runner', () => {
 describe('scaling claims over growing ranges', () => {
   const law = (errors: number[]): Claim<number> =>
     toy('toy.law', { defs: [], equations: [{ name: 'exponent', lhs: 'measured', rhs: '2', scale: '1' }] }, (_x, level) => ({ scope: { measured: d(2 + errors[level]!) } }), {
-      ranges: { levels: [0, 1, 2], tolerance: 0.05 },
+      ranges: { levels: [0, 1, 2] },
     });
   it('evaluate at every range level, not at two precisions', () => {
     expect(levelsOf(law([0.3, 0.1, 0.01]), 20)).toEqual([0, 1, 2]);
@@ -326,6 +353,8 @@ describe('scaling claims over growing ranges', () => {
   it('refute a measurement that converges elsewhere; leave one still converging undecided', () => {
     expect(check(law([0.3, 0.2, 0.2]), undefined, opts).verdict).toBe('refuted');
     expect(check(law([0.9, 0.5, 0.2]), undefined, opts).verdict).toBe('inconclusive');
+    // each equation's resolution, the coarsest over the cases
+    expect(check(law([0.1, 0.01, 0.001]), undefined, opts).resolution!.exponent).toBeCloseTo(2 * RANGE_K * 0.01, 10);
   });
 });
 

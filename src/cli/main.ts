@@ -1,15 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Claim } from '../core/claim.js';
-import { check, runClaim, type ClaimResult, type RunOptions } from '../core/runner.js';
+import { check, DEFAULT_RUNS, runClaim, type CheckResult, type ClaimResult, type RunOptions } from '../core/runner.js';
 import type { LawModel } from '../core/laws.js';
-import { HELP, parseVerify, UsageError, type VerifyOptions } from './args.js';
+import { holdsVerdicts } from '../core/verdict.js';
+import { MalformedClaim, validateClaim } from '../core/validate.js';
+import { HELP, oneLine, parseVerify, UsageError, type VerifyOptions } from './args.js';
 import { lawsFor, modelList, parseExponents, renderLaws } from './exponents.js';
-import { runBatches } from './pool.js';
+import { checkOutputs, writeAtomically, writeFailure } from './outputs.js';
+import { Pool, WorkerStartError, type Loss } from './pool.js';
+import type { Validated, WorkRequest } from './serve.js';
 import { renderHtml } from '../report/html.js';
 import { lawsSvg } from '../report/laws-plot.js';
-import { claimOk, entry, junit, summarise, table, type ClaimEntry } from './report.js';
+import { entry, junit, summarise, table, type ClaimEntry, type LostClaim, type Report, type RunContext } from './report.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diagnose, parseDiagnose } from './diagnose.js';
 
@@ -24,11 +26,19 @@ export interface App {
   models?: LawModel[];
   /** the measured assumptions `scalecheck diagnose` runs */
   diagnostics?: Diagnostic[];
-  /** the worker entry that loads the same catalogue; absent: claims run in this thread */
+  /**
+   * the worker entry that loads the same catalogue (see serve.ts); absent (tests only): claims
+   * run in this thread, with no time budget and no heap limit
+   */
   workerUrl?: URL;
+  /** each worker's heap limit in MB (tests: a small one); default: from the memory and the lanes */
+  workerHeapMb?: number;
 }
 
-/** Run the CLI; returns the exit code. Never throws for bad input: UsageError -> 2. */
+/**
+ * Run the CLI; returns the exit code and never throws: 0 all in order, 1 something does not
+ * hold, 2 bad input (one line), 3 internal error (one line), 130/143 interrupted.
+ */
 export async function main(argv: string[], app: App, io: Io): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
@@ -66,12 +76,39 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
         throw new UsageError(`unknown command '${cmd}' (verify, exponents, diagnose, list, help)`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`scalecheck: ${e.message}`);
+    // a malformed claim is a writing mistake in the input, like a bad option
+    if (e instanceof UsageError || e instanceof MalformedClaim) {
+      io.err(`scalecheck: ${oneLine(e)}`);
       return 2;
     }
-    throw e;
+    io.err(`scalecheck: internal error: ${oneLine(e)}`);
+    return 3;
   }
+}
+
+/** Where an error was thrown: its first frame in a file of ours (not node_modules, not Node's). */
+function thrownAt(e: unknown): string {
+  const frame = (e instanceof Error ? (e.stack ?? '') : '').split('\n').find((l) => /^\s+at .*file:\/\//.test(l) && !l.includes('/node_modules/'));
+  const file = frame && /file:\/\/([^)\s]+)/.exec(frame)?.[1];
+  return file ? ` (at ${file})` : '';
+}
+
+/**
+ * The process around main: loads the catalogue (a claim whose definition throws is one line:
+ * exit 2 for a MalformedClaim, 3 for anything else), runs main, sets the exit code.
+ */
+export async function runCli(load: () => Promise<App>): Promise<void> {
+  const io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) };
+  let app: App;
+  try {
+    app = await load();
+  } catch (e) {
+    const malformed = e instanceof MalformedClaim;
+    io.err(`scalecheck: ${malformed ? '' : 'internal error: '}loading the claims: ${oneLine(e)}${thrownAt(e)}`);
+    process.exitCode = malformed ? 2 : 3;
+    return;
+  }
+  process.exitCode = await main(process.argv.slice(2), app, io);
 }
 
 export function select(claims: Claim<unknown>[], filter: string[]): Claim<unknown>[] {
@@ -82,103 +119,181 @@ export function select(claims: Claim<unknown>[], filter: string[]): Claim<unknow
   return chosen;
 }
 
-async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
-  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits, mutants: o.mutants };
-  if (o.replay) return replay(o, app, io);
-  const chosen = select(app.claims, o.filter);
-  // an output that cannot be written is bad input: say so before a run of minutes, not after
-  for (const path of [o.json, o.junit, o.html]) if (path !== undefined) assertWritable(path);
-  const t0 = Date.now();
-  let done = 0;
-  const progress = (id: string, verdict: string): void => {
-    done++;
-    if (!o.quiet) io.err(`[${done}/${chosen.length}] ${id}: ${verdict} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  };
-  const entries = new Map<string, ClaimEntry>();
-  const byId = new Map(chosen.map((c) => [c.id, c]));
-  if (app.workerUrl && o.jobs > 1 && chosen.length > 1) {
-    // claims with one affinity draw the same instances: one worker, shared caches
-    const batches = new Map<string, string[]>();
-    for (const c of chosen) {
-      const key = c.affinity ?? c.id;
-      batches.set(key, [...(batches.get(key) ?? []), c.id]);
-    }
-    // the largest batches first, so that the lanes finish together
-    const ordered = [...batches.values()].sort((a, b) => b.length - a.length);
-    await runBatches<ClaimResult>(
-      app.workerUrl,
-      ordered,
-      (ids) => ({ ids, opts }),
-      o.jobs,
-      o.timeoutMs,
-      (id, r) => {
-        entries.set(id, entry(byId.get(id)!, r, o.seed, o.digits));
-        progress(id, r.verdict);
-      },
-      (id, ms, why) => {
-        const lost = why === 'timeout' ? { verdict: 'timeout' as const, durationMs: ms } : { verdict: 'inconclusive' as const, durationMs: ms, note: `engine error: ${why.message}` };
-        entries.set(id, entry(byId.get(id)!, lost, o.seed, o.digits));
-        progress(id, lost.verdict);
-      },
-    );
-  } else {
-    for (const c of chosen) {
-      const r = runClaim(c, opts);
-      entries.set(c.id, entry(c, r, o.seed, o.digits));
-      progress(c.id, r.verdict);
-    }
+const EXIT_ON_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Claims with one affinity draw the same instances: one batch, one worker, shared caches; the largest batches first, so that the lanes finish together. */
+export function batchesOf(chosen: Claim<unknown>[]): string[][] {
+  const batches = new Map<string, string[]>();
+  for (const c of chosen) {
+    const key = c.affinity ?? c.id;
+    batches.set(key, [...(batches.get(key) ?? []), c.id]);
   }
-  // report in catalogue order, whatever order the workers finished in
-  const report = summarise(o.seed, o.digits, chosen.map((c) => entries.get(c.id)!));
-  io.out(table(report));
-  if (o.json) writeOut(o.json, JSON.stringify(report, null, 2) + '\n');
-  if (o.junit) writeOut(o.junit, junit(report));
-  if (o.html) writeOut(o.html, await renderHtml(report));
-  return report.claims.every(claimOk) ? 0 : 1;
+  return [...batches.values()].sort((a, b) => b.length - a.length);
 }
 
-function assertWritable(path: string): void {
-  const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e);
-  let isDir = false;
+function lostClaim(loss: Loss, durationMs: number, timeoutMs: number): LostClaim {
+  if (loss.reason === 'timeout') return { verdict: 'timeout', durationMs, note: `over its time budget of ${timeoutMs / 1000} s (--timeout)` };
+  const why = loss.reason === 'out of memory' ? `out of memory (worker heap limit ${loss.heapMb} MB)` : loss.message;
+  return { verdict: 'inconclusive', durationMs, note: `engine error: ${why}` };
+}
+
+/**
+ * Every chosen claim is validated before any runs (a MalformedClaim: exit 2, one line). With
+ * workers this happens in them, as validateClaim builds instances: under the budget and the heap
+ * limit, in parallel. A claim lost while validated is reported lost and not run again.
+ */
+async function validated(chosen: Claim<unknown>[], o: VerifyOptions, pool: Pool | undefined, onLost: (id: string, ms: number, loss: Loss) => void): Promise<void> {
+  if (!pool) {
+    for (const c of chosen) validateClaim(c, { seed: o.seed, digits: o.digits });
+    return;
+  }
+  const malformed = new Map<string, string>();
+  const request = (ids: string[]): WorkRequest => ({ ids, opts: { seed: o.seed, digits: o.digits }, validate: true });
+  await pool.run<Validated>(batchesOf(chosen), request, (id, r) => r.malformed !== undefined && malformed.set(id, r.malformed), onLost);
+  // the first in catalogue order, whichever worker found it first
+  const first = chosen.find((c) => malformed.has(c.id));
+  if (first) throw new MalformedClaim(malformed.get(first.id)!);
+}
+
+async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
+  if (o.replay) return replay(o, app, io);
+  const chosen = select(app.claims, o.filter);
+  const outputs = [
+    { flag: '--json', path: o.json },
+    { flag: '--junit', path: o.junit },
+    { flag: '--html', path: o.html },
+  ].filter((x): x is { flag: string; path: string } => x.path !== undefined);
+  // bad input is said before a run of minutes, not after
+  checkOutputs(outputs);
+  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits, mutants: o.mutants };
+  const run: RunContext = { seed: o.seed, digits: o.digits, runs: o.runs };
+  const t0 = Date.now();
+  const entries = new Map<string, ClaimEntry>();
+  const byId = new Map(chosen.map((c) => [c.id, c]));
+  const record = (id: string, r: ClaimResult | LostClaim): void => {
+    entries.set(id, entry(byId.get(id)!, r, run));
+    if (!o.quiet) io.err(`[${entries.size}/${chosen.length}] ${id}: ${r.verdict} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  };
+  const lost = (id: string, ms: number, loss: Loss): void => record(id, lostClaim(loss, ms, o.timeoutMs));
+  // every claim in a worker, whatever the job count: only there can a budget or a heap limit stop it
+  const stop = new AbortController();
+  let signal: string | undefined;
+  const onSignal = (sig: string): void => {
+    signal = sig;
+    stop.abort();
+  };
+  const pool = app.workerUrl && new Pool(app.workerUrl, { jobs: Math.min(o.jobs, batchesOf(chosen).length), timeoutMs: o.timeoutMs, heapMb: app.workerHeapMb, signal: stop.signal });
+  let fatal: WorkerStartError | undefined;
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    isDir = statSync(path).isDirectory();
-    accessSync(path, constants.W_OK);
+    await validated(chosen, o, pool, lost);
+    const rest = chosen.filter((c) => !entries.has(c.id));
+    if (!pool) for (const c of rest) record(c.id, runClaim(c, opts));
+    else if (!pool.halted()) await pool.run<ClaimResult>(batchesOf(rest), (ids): WorkRequest => ({ ids, opts }), record, lost);
   } catch (e) {
-    // absent is fine if its directory takes new files
-    if (code(e) !== 'ENOENT') throw new UsageError(`cannot write '${path}': ${code(e)}`);
+    // a worker that cannot start: what finished is still reported
+    if (!(e instanceof WorkerStartError)) throw e;
+    fatal = e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await pool?.close();
+  }
+  const partial = signal !== undefined || fatal !== undefined;
+  // report in catalogue order, whatever order the workers finished in
+  const report = summarise(o.seed, o.digits, chosen.flatMap((c) => entries.get(c.id) ?? []), partial);
+  io.out(table(report));
+  const failed = await writeReports(report, o);
+  const also = failed.length ? `; ${failed.join('; ')}` : '';
+  if (fatal) {
+    io.err(`scalecheck: internal error: ${fatal.message} (partial report of ${entries.size}/${chosen.length} claims${also})`);
+    return 3;
+  }
+  if (signal !== undefined) {
+    io.err(`scalecheck: interrupted by ${signal}: partial report of ${entries.size}/${chosen.length} claims${also}`);
+    return EXIT_ON_SIGNAL[signal]!;
+  }
+  // the table is printed and the other outputs written: one line says what was lost
+  if (failed.length) {
+    io.err(`scalecheck: ${failed.join('; ')}`);
+    return 2;
+  }
+  return report.summary.ok ? 0 : 1;
+}
+
+/** Writes every requested output, each whole or not at all; returns what could not be written. */
+async function writeReports(report: Report, o: VerifyOptions): Promise<string[]> {
+  const failed: string[] = [];
+  const outputs: [string | undefined, () => string | Promise<string>][] = [
+    [o.json, () => JSON.stringify(report, null, 2) + '\n'],
+    [o.junit, () => junit(report)],
+    [o.html, () => renderHtml(report)],
+  ];
+  for (const [path, render] of outputs) {
+    if (path === undefined) continue;
+    const text = await render();
     try {
-      accessSync(dirname(path), constants.W_OK);
-    } catch (e2) {
-      throw new UsageError(`cannot write '${path}': ${code(e2)}`);
+      writeAtomically(path, text);
+    } catch (e) {
+      failed.push(writeFailure(path, e));
     }
   }
-  if (isDir) throw new UsageError(`cannot write '${path}': it is a directory`);
+  return failed;
 }
 
 function writeOut(path: string, text: string): void {
   try {
-    writeFileSync(path, text);
+    writeAtomically(path, text);
   } catch (e) {
-    throw new UsageError(`cannot write '${path}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(writeFailure(path, e));
   }
 }
 
-function replay(o: VerifyOptions, app: App, io: Io): number {
+/** One case again, from the seed and the path a report printed; exit 0 when it holds there, 1 when it does not. */
+async function replay(o: VerifyOptions, app: App, io: Io): Promise<number> {
   const r = o.replay!;
   const claim = app.claims.find((c) => c.id === r.id);
   if (!claim) throw new UsageError(`unknown claim id '${r.id}' (see 'scalecheck list')`);
   if (r.variant !== undefined && !claim.variants[r.variant]) throw new UsageError(`claim ${r.id} has no variant #${r.variant}`);
+  // fast-check draws every case up to the path's first index before it starts: bound it by the run's cases
+  const runs = o.runs ?? claim.runs ?? DEFAULT_RUNS;
+  const first = Number(r.path.split(':')[0]);
+  if (first >= runs) throw new UsageError(`--replay: no case ${first} for ${r.id}: a run draws ${runs} (use the --runs of the run that printed the path)`);
   const variant = r.variant === undefined ? undefined : claim.variants[r.variant];
-  let res: ReturnType<typeof check>;
-  try {
-    res = check(claim, variant, { seed: o.seed, digits: o.digits, path: r.path });
-  } catch (e) {
-    // fast-check refuses a path that its shrink tree for this seed does not have
-    if (e instanceof Error && /Unable to replay/.test(e.message)) throw new UsageError(`--replay: no case at path ${r.path} for ${r.id} with seed ${o.seed}`);
-    throw e;
+  const opts: RunOptions = { seed: o.seed, digits: o.digits, path: r.path };
+  const noCase = (): UsageError => new UsageError(`--replay: no case at path ${r.path} for ${r.id} with seed ${o.seed}`);
+  const unreplayable = (message: string): boolean => /Unable to replay/.test(message);
+  let res: CheckResult | LostClaim | undefined;
+  if (app.workerUrl) {
+    const pool = new Pool(app.workerUrl, { jobs: 1, timeoutMs: o.timeoutMs, heapMb: app.workerHeapMb });
+    let noPath = false;
+    const lost = (_: string, ms: number, loss: Loss): void => {
+      noPath = loss.reason === 'error' && unreplayable(loss.message);
+      res = lostClaim(loss, ms, o.timeoutMs);
+    };
+    try {
+      await validated([claim], o, pool, lost);
+      if (!res) await pool.run<CheckResult>([[claim.id]], (ids): WorkRequest => ({ ids, opts, variant: r.variant }), (_, x) => (res = x), lost);
+    } finally {
+      await pool.close();
+    }
+    if (noPath) throw noCase();
+  } else {
+    validateClaim(claim, { seed: o.seed, digits: o.digits });
+    try {
+      res = check(claim, variant, opts);
+    } catch (e) {
+      // fast-check refuses a path that its shrink tree for this seed does not have
+      if (e instanceof Error && unreplayable(e.message)) throw noCase();
+      throw e;
+    }
   }
+  // a path past the end of a shrink list walks to no case at all
+  if (!res || ('runs' in res && res.runs === 0)) throw noCase();
   const what = variant ? `${claim.id} [wrong variant: ${variant.name}]` : claim.id;
   io.out(`${what}: ${res.verdict}`);
-  if (res.counterexample) io.out(`case ${JSON.stringify(res.counterexample.params)}: residuals ${JSON.stringify(res.counterexample.residuals)} (equation ${res.counterexample.equation})`);
-  return 0;
+  if ('counterexample' in res && res.counterexample) io.out(`case ${JSON.stringify(res.counterexample.params)}: residuals ${JSON.stringify(res.counterexample.residuals)} (equation ${res.counterexample.equation})`);
+  if ('note' in res && res.note) io.out(res.note);
+  return holdsVerdicts.has(res.verdict) ? 0 : 1;
 }

@@ -16,8 +16,14 @@ export interface ClaimEntry {
   levels: number[];
   /** what a range level counts (scaling claims) */
   levelLabel?: string;
-  /** scaling claims: the residual the widest range must reach; identities: the fraction τ of the working digits */
+  /** identities and limits: the fraction τ of the working digits the residual must reach */
   tolerance?: number;
+  /** scaling claims: the floor under the resolution and why the measurement cannot do better */
+  floor?: { value: number; why: string };
+  /** scaling claims: per equation, the smallest error in its formula the check would refute */
+  resolution?: Record<string, number>;
+  /** the equations the symbolic route reduced to zero, out of how many */
+  symbolicEquations?: { proved: string[]; total: number };
   /** the worst residual at the last level */
   maxResidual: string;
   maxResidualByLevel: Record<string, string>;
@@ -43,6 +49,8 @@ export interface MutantSummary {
 
 export interface Report {
   seed: number;
+  /** the run was interrupted: only the claims that finished are here (summary.ok is false) */
+  partial?: boolean;
   digits: number[];
   claims: ClaimEntry[];
   summary: { claims: number; holding: number; variants: number; refutedVariants: number; ok: boolean };
@@ -54,10 +62,18 @@ export function claimOk(c: ClaimEntry): boolean {
   return holdsVerdicts.has(c.verdict) && c.variants.every((v) => v.verdict === 'refuted');
 }
 
-function withReplay(ce: Counterexample | undefined, id: string, seed: number, variant?: number): (Counterexample & { replay: string }) | undefined {
+/** What a run was asked for: its replay commands repeat it (--runs bounds the case index). */
+export interface RunContext {
+  seed: number;
+  digits: number;
+  runs?: number;
+}
+
+function withReplay(ce: Counterexample | undefined, id: string, run: RunContext, variant?: number): (Counterexample & { replay: string }) | undefined {
   if (!ce) return undefined;
   const tag = variant === undefined ? id : `${id}#${variant}`;
-  return { ...ce, replay: `scalecheck verify --seed ${seed} --replay ${tag}:${ce.path}` };
+  const runs = run.runs === undefined ? '' : ` --runs ${run.runs}`;
+  return { ...ce, replay: `scalecheck verify --seed ${run.seed} --digits ${run.digits}${runs} --replay ${tag}:${ce.path}` };
 }
 
 /** A claim whose worker overran its budget or died: no cases to report. */
@@ -67,8 +83,8 @@ export interface LostClaim {
   note?: string;
 }
 
-export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: number, digits: number): ClaimEntry {
-  const levels = levelsOf(claim, digits);
+export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: RunContext): ClaimEntry {
+  const levels = levelsOf(claim, run.digits);
   const base = {
     id: claim.id,
     group: claim.group,
@@ -78,7 +94,8 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: n
     axis: claim.ranges ? ('range' as const) : ('digits' as const),
     levels,
     // scaling: the residual the widest range must reach; identities: the fraction of the digits
-    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', tolerance: claim.ranges.tolerance } : { tolerance: claim.tolerance ?? 0.9 }),
+    // scaling: the floor under the resolution, if the claim keeps one; identities: the fraction of the digits
+    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', ...(claim.ranges.floor ? { floor: claim.ranges.floor } : {}) } : { tolerance: claim.tolerance ?? 0.9 }),
   };
   if (!('runs' in r)) {
     return {
@@ -101,15 +118,29 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, seed: n
     runs: r.runs,
     maxResidual: r.maxResidual[levels[levels.length - 1]!] ?? 'n/a',
     maxResidualByLevel: r.maxResidual,
-    symbolic: r.symbolic,
+    symbolic: symbolicLabel(r),
+    ...(r.symbolicEquations ? { symbolicEquations: r.symbolicEquations } : {}),
+    ...(r.resolution ? { resolution: r.resolution } : {}),
     degenerate: r.degenerate,
     durationMs: r.durationMs,
-    counterexample: withReplay(r.counterexample, claim.id, seed),
+    counterexample: withReplay(r.counterexample, claim.id, run),
     ...(notes.length ? { notes } : {}),
-    variants: r.variants.map((v, i) => ({ name: v.name, verdict: v.verdict, counterexample: withReplay(v.counterexample, claim.id, seed, i) })),
+    variants: r.variants.map((v, i) => ({ name: v.name, verdict: v.verdict, counterexample: withReplay(v.counterexample, claim.id, run, i) })),
     ...(r.mutants ? { mutants: r.mutants } : {}),
     ...(r.figure ? { figure: r.figure } : {}),
   };
+}
+
+/** The symbolic decision, with the share of equations it covers when that is not all ('zero 1/3'). */
+function symbolicLabel(r: ClaimResult): string {
+  const e = r.symbolicEquations;
+  return e && e.proved.length < e.total ? `${r.symbolic} ${e.proved.length}/${e.total}` : r.symbolic;
+}
+
+/** The coarsest resolution over a scaling claim's equations, for the table. */
+export function worstResolution(c: ClaimEntry): number | undefined {
+  const xs = Object.values(c.resolution ?? {});
+  return xs.length ? Math.max(...xs) : undefined;
 }
 
 function mutantSummary(claims: ClaimEntry[]): MutantSummary {
@@ -124,7 +155,7 @@ function mutantSummary(claims: ClaimEntry[]): MutantSummary {
   };
 }
 
-export function summarise(seed: number, digits: number, claims: ClaimEntry[]): Report {
+export function summarise(seed: number, digits: number, claims: ClaimEntry[], partial = false): Report {
   const variants = claims.flatMap((c) => c.variants);
   const withMutants = claims.some((c) => c.mutants);
   const groups = [...new Set(claims.map((c) => c.group))];
@@ -141,6 +172,7 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[]): R
     : undefined;
   return {
     seed,
+    partial,
     digits: [digits, 2 * digits],
     claims,
     summary: {
@@ -148,14 +180,15 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[]): R
       holding: claims.filter((c) => holdsVerdicts.has(c.verdict)).length,
       variants: variants.length,
       refutedVariants: variants.filter((v) => v.verdict === 'refuted').length,
-      ok: claims.every(claimOk),
+      // a surviving mutant is a blind spot of the check: the run is not in order
+      ok: !partial && claims.every(claimOk) && (mutants?.survived.length ?? 0) === 0,
     },
     ...(mutants ? { mutants } : {}),
   };
 }
 
 export function table(report: Report): string {
-  const rows = [['claim', 'verdict', 'cases', 'degen', 'residual: first level', 'last level', 'symbolic', 'variants', 'time']];
+  const rows = [['claim', 'verdict', 'cases', 'degen', 'residual: first level', 'last level', 'resolution', 'symbolic', 'variants', 'time']];
   for (const c of report.claims) {
     const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
     const at = (l: number | undefined): string => (l === undefined ? 'n/a' : `${c.maxResidualByLevel[l] ?? 'n/a'} @${l}${c.axis === 'digits' ? 'd' : ''}`);
@@ -166,6 +199,7 @@ export function table(report: Report): string {
       String(c.degenerate),
       at(c.levels[0]),
       at(c.levels[c.levels.length - 1]),
+      worstResolution(c)?.toPrecision(2) ?? '',
       c.symbolic,
       `${refuted}/${c.variants.length} refuted`,
       `${(c.durationMs / 1000).toFixed(1)}s`,
@@ -177,6 +211,7 @@ export function table(report: Report): string {
   for (const c of report.claims) {
     for (const v of c.variants.filter((x) => x.verdict !== 'refuted')) lines.push(`!! ${c.id}: wrong variant '${v.name}' not refuted (${v.verdict})`);
     if (c.counterexample) lines.push(`!! ${c.id}: counterexample ${JSON.stringify(c.counterexample.params)}; replay: ${c.counterexample.replay}`);
+    if (c.floor) lines.push(`   ${c.id}: resolution floor ${c.floor.value}: ${c.floor.why}`);
     for (const n of c.notes ?? []) lines.push(`   ${c.id}: ${n}`);
   }
   if (report.mutants) {
@@ -187,7 +222,9 @@ export function table(report: Report): string {
     for (const x of m.survived) lines.push(`  survivor ${x.claim} ${x.site}: ${x.mutation}${x.note ? ` (${x.note})` : ''}`);
   }
   const s = report.summary;
-  lines.push('', `${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted: ${s.ok ? 'OK' : 'FAILED'}`);
+  const survivors = report.mutants ? `, ${report.mutants.survived.length} automatic mutant(s) survived` : '';
+  if (report.partial) lines.push('', 'PARTIAL REPORT: the run was interrupted; only the claims above finished');
+  lines.push('', `${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted${survivors}: ${report.partial ? 'PARTIAL' : s.ok ? 'OK' : 'FAILED'}`);
   return lines.join('\n');
 }
 
@@ -213,6 +250,10 @@ export function junit(report: Report): string {
           '</testcase>',
       );
     }
+  }
+  for (const m of report.mutants?.survived ?? []) {
+    failures++;
+    cases.push(`  <testcase classname="mutants" name="${esc(`${m.claim} ${m.site}: ${m.mutation}`)}" time="0"><failure message="automatic mutant survived">${esc(m.note ?? '')}</failure></testcase>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="scalecheck" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n</testsuite>\n`;
 }

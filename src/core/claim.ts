@@ -53,20 +53,31 @@ export interface Instance {
   degenerate?: string;
   /** optional picture of the case (kept for the first drawn case, at the widest level) */
   figure?: Figure;
+  /**
+   * scaling claims: the measurement's own uncertainty at this range, per equation, in the
+   * equation's scale (a simulation's standard error over seeds, say); the range rule never
+   * claims to know the error better than this
+   */
+  uncertainty?: Record<string, number>;
 }
 
 /**
  * Scaling claims are measured over growing ranges (decades of time, of N, of d) instead of at
  * growing working precisions: instance(params, level, flags) receives the range level in place
- * of the digits. The residual (|measured - formula| / scale, usually scale '1' for exponents)
- * must shrink as the range grows and end below the tolerance; one that stays put is a
- * refutation (the measurement converges elsewhere); one still shrinking above it is inconclusive.
+ * of the digits. Each equation's error (measured - formula, in its scale, usually '1' for
+ * exponents) is extrapolated to infinite range from its own convergence, which also gives its
+ * uncertainty: the case holds when the extrapolated error is within K uncertainties, is refuted
+ * when it exceeds twice that at the last ranges too, and is inconclusive otherwise (precision.ts).
  */
 export interface Ranges {
-  /** range levels, growing */
+  /** range levels, growing (at least three) */
   levels: number[];
-  /** the residual the widest range must reach */
-  tolerance: number;
+  /**
+   * a floor under the uncertainty the measurement earns, with the reason it cannot do better
+   * (a simulation's standard error, a fit's float64 noise, a finite-size bias); printed with
+   * the verdict. Omitted: the convergence alone decides.
+   */
+  floor?: { value: number; why: string };
   /** digits at which the formulas are evaluated (default 30) */
   digits?: number;
   /** what a level counts, for reports (e.g. 'decades of t') */

@@ -27,22 +27,67 @@ export function classify(rLo: Decimal, rHi: Decimal, lo: number, hi: number, tau
   return 'wanders';
 }
 
+/** How many uncertainties the extrapolated gap may reach and still hold; refuted beyond twice that. */
+export const RANGE_K = 3;
+/** A convergence ratio at or above this is too slow to extrapolate geometrically. */
+const MAX_RATIO = 0.8;
+
+/** One equation's error as the range grows: where it is heading, and how well that is known. */
+export interface RangeEstimate {
+  /** the extrapolated error at infinite range */
+  limit: number;
+  /** its uncertainty, from the measurement's own convergence */
+  uncertainty: number;
+  /** the smallest error in the formula this case would refute: twice max(K * uncertainty, floor) */
+  resolution: number;
+  outcome: CaseOutcome;
+}
+
+/** Extrapolated limit of e_1..e_j and its uncertainty (needs j >= 2). */
+function extrapolate(e: number[], j: number): { limit: number; uncertainty: number } {
+  const last = e[j - 1]!;
+  const step = last - e[j - 2]!;
+  if (j >= 3) {
+    const before = e[j - 2]! - e[j - 3]!;
+    const ratio = before === 0 ? 0 : step / before;
+    // monotone geometric convergence (a power-law correction over windows of equal log width):
+    // add the rest of the geometric series; what it adds is itself uncertain
+    if (ratio > 0 && ratio < MAX_RATIO) {
+      const rest = (step * ratio) / (1 - ratio);
+      return { limit: last + rest, uncertainty: Math.abs(rest) };
+    }
+  }
+  // anything else: the last value, known no better than the last step moved it
+  return { limit: last, uncertainty: Math.abs(step) };
+}
+
 /**
- * The range rule for scaling claims, on the residuals e_1..e_m at growing ranges:
- * - holds: e_m is below the tolerance and the error shrank overall (or every e_i is already a
- *   tenth of the tolerance: converged at the narrowest range);
- * - fails: e_m is above the tolerance and the last step did not shrink it (e_m >= 0.7 e_(m-1)):
- *   the measurement converges to something else;
- * - wanders: above the tolerance but still shrinking: the range is too short to decide.
+ * The range rule for scaling claims, on one equation's signed errors e_1..e_m (measured minus
+ * formula, in the equation's scale) at growing ranges. The errors are extrapolated to infinite
+ * range (a geometric tail where they converge monotonically, the last value otherwise); the
+ * uncertainty u is what the extrapolation added, or the last step, and the spread between the
+ * last two extrapolations, and at least the uncertainty the measurement states for itself at the
+ * widest range (`measured`: a standard error over seeds); U = max(K u, floor). Then
+ * - holds: |limit| <= U, and u is smaller than the uncertainty of the extrapolation one range
+ *   earlier (or U is the floor);
+ * - fails: |limit|, |e_m| and |e_(m-1)| all exceed 2U: a gap that persists;
+ * - wanders: anything else, or fewer than three ranges, or a non-finite error.
+ * The resolution, 2U, is the smallest error in the formula the case would refute.
  */
-export function classifyRange(errors: Decimal[], tolerance: number): CaseOutcome {
-  if (errors.length < 2 || errors.some((e) => !e.isFinite())) return 'wanders';
-  const tol = new Decimal(tolerance);
-  const first = errors[0]!;
-  const last = errors[errors.length - 1]!;
-  const prev = errors[errors.length - 2]!;
-  const largest = Decimal.max(...errors);
-  if (last.lte(tol) && (last.lt(first) || largest.lte(tol.div(10)))) return 'holds';
-  if (last.gt(tol) && last.gte(prev.mul(0.7))) return 'fails';
-  return 'wanders';
+export function classifyRange(errors: number[], floor = 0, measured = 0): RangeEstimate {
+  const m = errors.length;
+  if (m < 3 || errors.some((e) => !Number.isFinite(e)) || !Number.isFinite(measured)) return { limit: Number.NaN, uncertainty: Number.NaN, resolution: Number.NaN, outcome: 'wanders' };
+  const now = extrapolate(errors, m);
+  const before = extrapolate(errors, m - 1);
+  const converging = Math.max(now.uncertainty, Math.abs(now.limit - before.limit));
+  const uncertainty = Math.max(converging, measured);
+  const U = Math.max(RANGE_K * uncertainty, floor);
+  // the convergence's uncertainty must have shrunk as the range grew (one that grew is no
+  // convergence yet), unless the stated uncertainty or the floor is the larger
+  const shrank = converging < before.uncertainty || measured >= converging || U === floor;
+  const gap = Math.abs(now.limit);
+  let outcome: CaseOutcome = 'wanders';
+  if (gap <= U && shrank) outcome = 'holds';
+  else if (gap > 2 * U && Math.abs(errors[m - 1]!) > 2 * U && Math.abs(errors[m - 2]!) > 2 * U) outcome = 'fails';
+  return { limit: now.limit, uncertainty, resolution: 2 * U, outcome };
 }

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { applyVariant, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
 import { liveDefs, mutantsOf } from './mutants.js';
-import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision } from './evaluate.js';
+import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision, type Residual } from './evaluate.js';
 import type { Scope } from '../symbolic/numeric.js';
 import { classify, classifyRange, type CaseOutcome } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
@@ -30,6 +30,8 @@ export interface CaseReport {
   worstEquation?: string;
   note?: string;
   figure?: Figure;
+  /** scaling claims: per equation, the smallest error in its formula this case would refute */
+  resolution?: Record<string, number>;
 }
 
 export interface Counterexample {
@@ -60,6 +62,8 @@ export interface CheckResult {
   counterexample?: Counterexample;
   /** the first drawn case's picture, if the claim draws one */
   figure?: Figure;
+  /** scaling claims: per equation, the smallest error in its formula the check would refute (the coarsest over the cases) */
+  resolution?: Record<string, number>;
 }
 
 export interface MutantResult {
@@ -83,11 +87,19 @@ export function levelsOf<P>(claim: Claim<P>, digits: number): number[] {
   return claim.ranges ? claim.ranges.levels : [digits, 2 * digits];
 }
 
+/** An equation's signed error in its scale (scalar equations), or its residual (vectors, matrices). */
+function signedError(r: Residual): number {
+  return (r.difference.length === 1 ? r.difference[0]!.div(r.scale) : r.residual).toNumber();
+}
+
 /** Evaluate one drawn case at every level (both precisions, or every range) and classify it. */
 export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number): CaseReport {
   const levels = levelsOf(claim, digits);
   const worst: Decimal[] = [];
   const res: Record<number, string> = {};
+  const series = new Map<string, number[]>();
+  // the measurement's own uncertainty at the widest range
+  let stated: Record<string, number> = {};
   let worstEquation: string | undefined;
   let figure: Figure | undefined;
   let last: { scope: Scope; digits: number } | undefined;
@@ -100,7 +112,11 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
       const vacuous = rs.find((r) => r.degenerate);
       if (vacuous) return { params, outcome: 'degenerate', residuals: res, note: vacuous.degenerate };
       let w = rs[0]!;
-      for (const r of rs) if (r.residual.gt(w.residual)) w = r;
+      for (const r of rs) {
+        if (r.residual.gt(w.residual)) w = r;
+        series.set(r.equation, [...(series.get(r.equation) ?? []), signedError(r)]);
+      }
+      stated = inst.uncertainty ?? {};
       worst.push(w.residual);
       res[level] = w.residual.toSignificantDigits(4).toExponential();
       worstEquation = w.equation;
@@ -110,13 +126,21 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   } catch (e) {
     return { params, outcome: 'error', residuals: res, note: e instanceof Error ? e.message : String(e) };
   }
-  const outcome = claim.ranges
-    ? classifyRange(worst, claim.ranges.tolerance)
-    : classify(worst[0]!, worst[1]!, levels[0]!, levels[1]!, claim.tolerance ?? 0.9);
+  const withFigure = figure ? { figure } : {};
+  if (claim.ranges) {
+    // every equation extrapolated on its own: a case holds when each does, fails when one does
+    const floor = claim.ranges.floor?.value ?? 0;
+    const estimates = [...series].map(([name, e]) => ({ name, ...classifyRange(e, floor, stated[name] ?? 0) }));
+    const failing = estimates.find((x) => x.outcome === 'fails');
+    const outcome: CaseOutcome = failing ? 'fails' : estimates.every((x) => x.outcome === 'holds') ? 'holds' : 'wanders';
+    const resolution = Object.fromEntries(estimates.map((x) => [x.name, x.resolution]));
+    return { params, outcome, residuals: res, worstEquation: failing?.name ?? worstEquation, resolution, ...withFigure };
+  }
+  const outcome = classify(worst[0]!, worst[1]!, levels[0]!, levels[1]!, claim.tolerance ?? 0.9);
   // a residual that stays put refutes only if the mathematics, not the rounding, put it there
-  const illConditioned = outcome === 'fails' && !claim.ranges && last ? roundingDecides(enc, last.scope, last.digits, new Decimal(10).pow(-(claim.tolerance ?? 0.9) * levels[0]!)) : undefined;
+  const illConditioned = outcome === 'fails' && last ? roundingDecides(enc, last.scope, last.digits, new Decimal(10).pow(-(claim.tolerance ?? 0.9) * levels[0]!)) : undefined;
   if (illConditioned) return { params, outcome: 'degenerate', residuals: res, worstEquation, note: illConditioned };
-  return { params, outcome, residuals: res, worstEquation, ...(figure ? { figure } : {}) };
+  return { params, outcome, residuals: res, worstEquation, ...withFigure };
 }
 
 /**
@@ -138,6 +162,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let wanderingCase: CaseReport | undefined;
   let counted = 0;
   let failing = false;
+  const resolution: Record<string, number> = {};
   const errors: string[] = [];
   const prop = fc.property(fc.limitShrink(claim.domain, opts.maxShrinks ?? MAX_SHRINKS), (p) => {
     const r = evaluateCase(claim, enc, flags, p, opts.digits);
@@ -150,6 +175,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
         wanderingCase ??= r;
       }
       else if (r.outcome === 'error' && errors.length < 3) errors.push(r.note ?? 'error');
+      for (const [eq, x] of Object.entries(r.resolution ?? {})) if (!(resolution[eq]! >= x)) resolution[eq] = x;
       for (const d of precisions) {
         const v = r.residuals[d];
         if (v !== undefined && (worst[d] === undefined || new Decimal(v).gt(worst[d]!))) worst[d] = new Decimal(v);
@@ -198,6 +224,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     maxResidual: Object.fromEntries(precisions.map((d) => [d, worst[d]?.toSignificantDigits(4).toExponential() ?? 'n/a'])),
     counterexample,
     ...(figure ? { figure } : {}),
+    ...(claim.ranges ? { resolution } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { MathNode } from 'mathjs';
 import { applyVariant, type Claim, type Encoding } from './claim.js';
 import { residuals } from './evaluate.js';
-import { MalformedEncoding, mathAt, type Scope } from '../symbolic/numeric.js';
+import { MalformedEncoding, mathAt, REFUSED, type Scope } from '../symbolic/numeric.js';
 
 /** A writing mistake in a claim (bad input, exit 2), never a mathematical verdict. */
 export class MalformedClaim extends Error {}
@@ -112,6 +112,7 @@ function readsOnlyKnownNames(enc: Encoding, trees: Trees, scope: Set<string>, wh
     }
     if (node.type === 'FunctionNode') {
       const f = (node as unknown as { fn: { name?: string } }).fn.name;
+      if (f !== undefined && REFUSED[f] !== undefined && !known.has(f)) bad(`${where}${label}: ${REFUSED[f]}`);
       if (f !== undefined && typeof math[f] !== 'function' && !known.has(f)) bad(`${where}${label} calls '${f}', which is no function of the encoding language`);
       for (const a of (node as unknown as { args: MathNode[] }).args) check(label, a, bound);
       return;

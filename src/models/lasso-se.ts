@@ -12,12 +12,23 @@
  */
 import { millsRatio, normalQ, phi } from '../numeric/normal.js';
 
-export interface SETarget {
+/** A target as values with multiplicities (exact, or binned). */
+export interface BinnedTarget {
   /** |theta*| values */
   values: number[];
   /** how many coordinates take each value */
   counts: number[];
 }
+
+/** A target that sums the soft-threshold risk over its coordinates itself (a quadrature, say). */
+export interface SummedTarget {
+  /** [sum_k mse_k, sum_k P(active_k)] at noise tau and threshold t */
+  riskAndDf(tau: number, t: number): [number, number];
+  /** sum_k theta*_k^2 */
+  energy: number;
+}
+
+export type SETarget = BinnedTarget | SummedTarget;
 
 /** E_z (z - u)^k 1{z > u} for k = 0, 1, 2, without cancellation for large u. */
 function tails(u: number): [number, number, number] {
@@ -70,6 +81,7 @@ export function softThresholdRisk(theta: number, tau: number, t: number): [numbe
 }
 
 export function riskAndDf(target: SETarget, tau: number, t: number): [number, number] {
+  if ('riskAndDf' in target) return target.riskAndDf(tau, t);
   let E = 0;
   let df = 0;
   for (let i = 0; i < target.values.length; i++) {
@@ -120,14 +132,16 @@ function illinois(f: (x: number) => number, lo: number, hi: number, flo: number,
  * increasing in tau (the soft-threshold risk per unit tau^2 grows with |theta|/tau). null when
  * there is none (alpha below the stability limit: the null coordinates alone exceed n).
  */
-export function tauAt(target: SETarget, n: number, sigma: number, alpha: number, guess?: number, tol = 1e-14): number | null {
+export function tauAt(target: SETarget, n: number, sigma: number, alpha: number, guess?: number, tol = 1e-14, firstStep = 0.5): number | null {
   const h = (s: number): number => {
     const tau = Math.exp(s);
     return n - (sigma * sigma) / (tau * tau) - riskAndDf(target, tau, alpha * tau)[0] / (tau * tau);
   };
-  let s = Math.log(guess ?? Math.sqrt((sigma * sigma + target.values.reduce((acc, v, i) => acc + target.counts[i]! * v * v, 0)) / n));
+  const energy = 'energy' in target ? target.energy : target.values.reduce((acc, v, i) => acc + target.counts[i]! * v * v, 0);
+  let s = Math.log(guess ?? Math.sqrt((sigma * sigma + energy) / n));
   let f = h(s);
-  let step = 0.5;
+  // the bracket widens from firstStep (in ln tau): small when the guess is a neighbour's root
+  let step = firstStep;
   let lo: number;
   let hi: number;
   let flo: number;
@@ -159,13 +173,72 @@ export function tauAt(target: SETarget, n: number, sigma: number, alpha: number,
   return Math.exp(illinois(h, lo, hi, flo, fhi, tol));
 }
 
-/** The state-evolution fixed point at penalty lambda (alpha solved by calibration). */
-/** tol: relative accuracy of tau and of the calibration (log lambda). */
-export function lassoSE(target: SETarget, n: number, sigma: number, lambda: number, alphaGuess = 1, tol = 1e-13): SEPoint {
+/**
+ * Newton's method on both fixed-point equations at once, in (ln tau, ln alpha), from a nearby
+ * solution (the same problem at a neighbouring n or lambda): a few evaluations where the nested
+ * solve takes dozens. Residuals ln(n tau^2) - ln(sigma^2 + E) and 1 - df/n - lambda/(t n),
+ * Jacobian by forward differences, steps halved until the residual falls. null when it does
+ * not converge (the caller falls back to the nested solve).
+ */
+function newtonSE(target: SETarget, n: number, sigma: number, lambda: number, start: { tau: number; alpha: number }, tol: number): SEPoint | null {
+  const at = (a: number, b: number): { F: [number, number]; P: SEPoint } | null => {
+    const tau = Math.exp(a);
+    const alpha = Math.exp(b);
+    const t = alpha * tau;
+    const [risk, df] = riskAndDf(target, tau, t);
+    if (!(sigma * sigma + risk > 0)) return null;
+    // the calibration as (n - df - lambda / t) / n: linear in alpha where df approaches n (lambda
+    // -> 0, where ln(n - df) turns steeply), tame where df << n
+    const F: [number, number] = [Math.log(n * tau * tau) - Math.log(sigma * sigma + risk), 1 - df / n - lambda / (t * n)];
+    return F.every(Number.isFinite) ? { F, P: { tau, t, risk, df, alpha } } : null;
+  };
+  let x: [number, number] = [Math.log(start.tau), Math.log(start.alpha)];
+  let cur = at(x[0], x[1]);
+  const h = 1e-7;
+  for (let it = 0; cur && it < 30; it++) {
+    const ea = at(x[0] + h, x[1]);
+    const eb = at(x[0], x[1] + h);
+    if (!ea || !eb) return null;
+    const [f1, f2] = cur.F;
+    const j11 = (ea.F[0] - f1) / h;
+    const j21 = (ea.F[1] - f2) / h;
+    const j12 = (eb.F[0] - f1) / h;
+    const j22 = (eb.F[1] - f2) / h;
+    const det = j11 * j22 - j12 * j21;
+    if (!Number.isFinite(det) || det === 0) return null;
+    const da = -(j22 * f1 - j12 * f2) / det;
+    const db = -(-j21 * f1 + j11 * f2) / det;
+    const norm = Math.hypot(f1, f2);
+    let step = 1;
+    let next: { F: [number, number]; P: SEPoint } | null = null;
+    for (; step > 1e-3; step /= 2) {
+      next = at(x[0] + step * da, x[1] + step * db);
+      if (next && Math.hypot(next.F[0], next.F[1]) < norm) break;
+    }
+    if (!next || step <= 1e-3) return Math.max(Math.abs(da), Math.abs(db)) < tol ? cur.P : null;
+    x = [x[0] + step * da, x[1] + step * db];
+    cur = next;
+    // converged: the step was below the tolerance (Newton's next is far smaller)
+    if (step === 1 && Math.max(Math.abs(da), Math.abs(db)) < tol) return cur.P;
+  }
+  return null;
+}
+
+/**
+ * The state-evolution fixed point at penalty lambda (alpha solved by calibration).
+ * tol: relative accuracy of tau and of the calibration (log lambda). start: a solution of a
+ * neighbouring problem, from which Newton's method is tried first.
+ */
+export function lassoSE(target: SETarget, n: number, sigma: number, lambda: number, alphaGuess = 1, tol = 1e-13, start?: { tau: number; alpha: number }): SEPoint {
+  if (start) {
+    const P = newtonSE(target, n, sigma, lambda, start, tol);
+    if (P) return P;
+  }
   let tauGuess: number | undefined;
   const point = (la: number): SEPoint | null => {
     const alpha = Math.exp(la);
-    const tau = tauAt(target, n, sigma, alpha, tauGuess, tol / 10);
+    // after the first solve the guess is the root at a nearby alpha: a narrow first bracket
+    const tau = tauAt(target, n, sigma, alpha, tauGuess, tol / 10, tauGuess === undefined ? 0.5 : 0.02);
     if (tau === null) return null;
     if (tau > 0) tauGuess = tau;
     const [risk, df] = riskAndDf(target, tau, alpha * tau);
@@ -178,9 +251,11 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
     const lam = P.t * (n - P.df);
     return lam > 0 ? Math.log(lam) - Math.log(lambda) : -Infinity;
   };
-  let la = Math.log(alphaGuess);
+  let la = Math.log(start ? start.alpha : alphaGuess);
+  if (start) tauGuess = start.tau;
   let f = g(la);
-  let step = 0.25;
+  // a warm start (Newton failed from a neighbour's solution) brackets from a narrower step
+  let step = start ? 0.01 : 0.25;
   let lo: number;
   let hi: number;
   let flo: number;
@@ -225,7 +300,7 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
  * theta*_k = k^-gamma for k = 1..p: exact for k <= exact, then geometric bins of ratio
  * 1 + width (each bin's integers at the bin's power-mean value, k^-2gamma averaged).
  */
-export function powerLawTarget(gamma: number, p: number, exact = 100, width = 0.05): SETarget {
+export function powerLawTarget(gamma: number, p: number, exact = 100, width = 0.05): BinnedTarget {
   const values: number[] = [];
   const counts: number[] = [];
   const top = Math.min(p, exact);
@@ -246,4 +321,172 @@ export function powerLawTarget(gamma: number, p: number, exact = 100, width = 0.
     k = next;
   }
   return { values, counts };
+}
+
+/** the 10-point Gauss–Legendre rule on [-1, 1] (nodes +-x_i, weights w_i), per panel where the summand turns (in ln k) */
+const GL_X = [0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717];
+const GL_W = [0.2955242247147529, 0.2692667193099963, 0.219086362515982, 0.1494513491505806, 0.0666713443086881];
+/** widest panel in ln k */
+const GL_PANEL = 0.5;
+/**
+ * Beyond SHARP tau from the threshold a coordinate is settled in float64 (the Gaussian tails
+ * there are below exp(-SHARP^2 / 2) ~ 3e-18): active (mse tau^2 + t^2, df 1) above, killed
+ * (mse theta^2, df 0) below.
+ */
+const SHARP = 9;
+/** integers summed one by one where the kink turns within ~10 unit steps of k (beyond, the end terms of Euler-Maclaurin fall like (2 pi 10)^-6) */
+const WINDOW_MAX = 200;
+/** below TINY tau a coordinate's risk is even and quadratic in theta to 1e-16 relative */
+const TINY = 1e-4;
+
+/** int_x0^x1 x^-s dx */
+function powerIntegral(s: number, x0: number, x1: number): number {
+  return Math.abs(s - 1) < 1e-12 ? Math.log(x1 / x0) : (x0 ** (1 - s) - x1 ** (1 - s)) / (s - 1);
+}
+
+/**
+ * theta*_k = k^-gamma for k = 1..p, summed without binning. Exactly for k <= head and over the
+ * few integers whose theta lies within SHARP tau of the threshold t when the soft-threshold
+ * risk turns within a unit step of k; elsewhere by the midpoint Euler-Maclaurin formula
+ * sum_(k=a..b) G(k) = int_(a-1/2)^(b+1/2) G - [G']/24 + 7 [G''']/5760 (the summand is smooth
+ * at the unit scale there: its Fourier transform at frequency 1 is below exp(-2 pi^2) of
+ * itself), the integral in closed form where a coordinate is settled (active, killed, or
+ * deep in the noise, where its risk is a + b theta^2) and by Gauss-Legendre panels in ln k,
+ * broken at theta = t + j tau, where it turns. Binning (a bin's values at its mean) would move
+ * the kink in steps of the bin width: a jitter of the local exponents.
+ */
+export class PowerLawSum implements SummedTarget {
+  readonly energy: number;
+  constructor(readonly gamma: number, readonly p: number, readonly head = 64) {
+    let e = 0;
+    const top = Math.min(p, head);
+    for (let k = 1; k <= top; k++) e += k ** (-2 * gamma);
+    if (p > top) e += this.powerSum(2 * gamma, top + 0.5, p + 0.5);
+    this.energy = e;
+  }
+
+  /** sum of k^-s over the integers in (x0, x1) (half-integer ends), by the midpoint formula */
+  private powerSum(s: number, x0: number, x1: number): number {
+    const d1 = (x: number): number => -s * x ** (-s - 1);
+    const d3 = (x: number): number => -s * (s + 1) * (s + 2) * x ** (-s - 3);
+    return powerIntegral(s, x0, x1) - (d1(x1) - d1(x0)) / 24 + (7 * (d3(x1) - d3(x0))) / 5760;
+  }
+
+  riskAndDf(tau: number, t: number): [number, number] {
+    const { p, gamma } = this;
+    let E = 0;
+    let df = 0;
+    const add = (k: number): void => {
+      const [r, d] = softThresholdRisk(k ** -gamma, tau, t);
+      E += r;
+      df += d;
+    };
+    const top = Math.min(p, this.head);
+    for (let k = 1; k <= top; k++) add(k);
+    if (p <= top) return [E, df];
+    const kOf = (theta: number): number => (theta > 0 ? theta ** (-1 / gamma) : Infinity);
+    // the integers lo..hi whose theta lies within SHARP tau of t; those below lo are settled active
+    const lo = Math.max(top + 1, Math.ceil(kOf(t + SHARP * tau)));
+    const hi = Math.min(p, Math.floor(kOf(t - SHARP * tau)));
+    const active = Math.min(lo - 1, p) - top;
+    E += active * (tau * tau + t * t);
+    df += active;
+    if (lo > p) return [E, df];
+    if (hi - lo + 1 <= WINDOW_MAX) {
+      // a sharp kink: its few integers one by one, the rest killed (theta^2 each, summed in closed form)
+      for (let k = lo; k <= hi; k++) add(k);
+      // killed from the first integer past the window (lo itself when none lies in it)
+      const last = Math.max(hi, lo - 1);
+      if (last < p) E += this.powerSum(2 * gamma, last + 0.5, p + 0.5);
+      return [E, df];
+    }
+    // a kink many integers wide: the summand is smooth at the unit scale from lo on
+    const [e, d] = this.smooth(lo - 0.5, p + 0.5, tau, t);
+    return [E + e, df + d];
+  }
+
+  /** the sum over the integers in (x0, x1), half-integer ends, of a summand smooth at the unit scale */
+  private smooth(x0: number, x1: number, tau: number, t: number): [number, number] {
+    const g = this.gamma;
+    const s = 2 * g;
+    const kOf = (theta: number): number => (theta > 0 ? theta ** (-1 / g) : Infinity);
+    const kFar = kOf(t + SHARP * tau);
+    const killing = t - SHARP * tau > 0;
+    // below kKill coordinates turn; above it they are killed (t > SHARP tau) or deep in the noise
+    const kKill = killing ? kOf(t - SHARP * tau) : kOf(TINY * tau);
+    // deep in the noise (theta < TINY tau < t + SHARP tau): G = G0 + B theta^2, df = D0 + C theta^2
+    let [G0, D0, B, C] = [0, 0, 1, 0];
+    if (!killing) {
+      [G0, D0] = softThresholdRisk(0, tau, t);
+      const h = 0.01 * tau;
+      const [Gh, Dh] = softThresholdRisk(h, tau, t);
+      [B, C] = [(Gh - G0) / (h * h), (Dh - D0) / (h * h)];
+    }
+    let E = 0;
+    let df = 0;
+    // settled active: tau^2 + t^2 each
+    const f1 = Math.min(x1, kFar);
+    if (f1 > x0) {
+      E += (tau * tau + t * t) * (f1 - x0);
+      df += f1 - x0;
+    }
+    // settled below: G0 + B k^-2gamma
+    const k0 = Math.max(x0, kKill);
+    if (x1 > k0) {
+      const w = powerIntegral(s, k0, x1);
+      E += G0 * (x1 - k0) + B * w;
+      df += D0 * (x1 - k0) + C * w;
+    }
+    // turning: Gauss-Legendre in ln k, broken where theta = t + j tau
+    const a = Math.max(x0, kFar);
+    const b = Math.min(x1, kKill);
+    if (b > a) {
+      const cuts = [a, b];
+      for (let j = -SHARP; j <= SHARP; j++) {
+        const k = kOf(t + j * tau);
+        if (k > a && k < b) cuts.push(k);
+      }
+      const u = cuts.map(Math.log).sort((x, y) => x - y);
+      for (let i = 0; i + 1 < u.length; i++) {
+        const span = u[i + 1]! - u[i]!;
+        const pieces = Math.ceil(span / GL_PANEL);
+        for (let j = 0; j < pieces; j++) {
+          const mid = u[i]! + (span * (j + 0.5)) / pieces;
+          const half = span / pieces / 2;
+          GL_X.forEach((x, m) => {
+            for (const v of [mid - half * x, mid + half * x]) {
+              const k = Math.exp(v);
+              const [r, d] = softThresholdRisk(k ** -g, tau, t);
+              // dk = k du
+              E += half * GL_W[m]! * k * r;
+              df += half * GL_W[m]! * k * d;
+            }
+          });
+        }
+      }
+    }
+    // end corrections -[G']/24 + 7 [G''']/5760, from the settled forms where an end is settled
+    const ends = (x: number): [number, number, number, number] => {
+      const theta = x ** -g;
+      if (theta >= t + (SHARP - 1) * tau) return [0, 0, 0, 0];
+      if (killing ? theta <= t - (SHARP - 1) * tau : theta <= TINY * tau) {
+        const d1 = -s * x ** (-s - 1);
+        const d3 = -s * (s + 1) * (s + 2) * x ** (-s - 3);
+        return [B * d1, C * d1, B * d3, C * d3];
+      }
+      // an end where coordinates turn, smoothly at the unit scale: central differences for G' and G'''
+      // a step well inside both scales the summand turns on: k itself, and theta moving by tau
+      const h = 0.01 * x * Math.min(1, tau / (g * theta));
+      const at = (j: number): [number, number] => softThresholdRisk((x + j * h) ** -g, tau, t);
+      const [[r2, d2], [r1, d1], [m1, n1], [m2, n2]] = [at(2), at(1), at(-1), at(-2)];
+      const third = (f2: number, f1: number, g1: number, g2: number): number => (f2 - 2 * f1 + 2 * g1 - g2) / (2 * h ** 3);
+      const first = (f2: number, f1: number, g1: number, g2: number): number => (8 * (f1 - g1) - (f2 - g2)) / (12 * h);
+      return [first(r2, r1, m1, m2), first(d2, d1, n1, n2), third(r2, r1, m1, m2), third(d2, d1, n1, n2)];
+    };
+    const [e0, q0, e0c, q0c] = ends(x0);
+    const [e1, q1, e1c, q1c] = ends(x1);
+    E += -(e1 - e0) / 24 + (7 * (e1c - e0c)) / 5760;
+    df += -(q1 - q0) / 24 + (7 * (q1c - q0c)) / 5760;
+    return [E, df];
+  }
 }

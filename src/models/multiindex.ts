@@ -219,6 +219,14 @@ export interface TwoStageSweep {
   K: number[];
 }
 
+/** The top eigenvectors of the spectral matrix that stand above its bulk edge (with a margin of 3/alpha), and how many. */
+function outliers(T: SpectralMatrix, alpha: number, d: number, maxOutliers: number, start: Float64Array): { K: number; V: Float64Array[] } {
+  const top = topEigen(T.matrix(), d, Math.min(maxOutliers, d), start);
+  const edge = 2 * Math.sqrt(T.meanY2() / alpha) * (1 + 3 / alpha);
+  const K = top.values.filter((v) => v > edge).length;
+  return { K, V: top.vectors.slice(0, K) };
+}
+
 /**
  * The two-stage procedure over a sweep of alpha = n/d (one pass over a growing sample): the
  * eigenvectors of T whose eigenvalues clear the estimated bulk edge 2 sqrt(mean(y^2) / alpha)
@@ -237,15 +245,126 @@ export function twoStageSweep(target: HermiteTarget, alphas: number[], seed: num
     const n = Math.round(alpha * d);
     const batch = stream.draw(n - T.n);
     T.add(batch.X, batch.y);
-    const top = topEigen(T.matrix(), d, Math.min(maxOutliers, d), start);
-    const edge = 2 * Math.sqrt(T.meanY2() / alpha) * (1 + 3 / alpha);
-    const K = top.values.filter((v) => v > edge).length;
-    const V = top.vectors.slice(0, K);
+    const { K, V } = outliers(T, alpha, d, maxOutliers, start);
     const { C, ybar } = hermiteMoments(V, fresh.X.subarray(0, n * d), fresh.y.subarray(0, n), d);
     out.risk.push(quadraticExcessRisk(V, hermiteRidge(C, 1e-3), ybar, target));
     const q = subspaceOverlaps(V, target);
     out.q.push(q);
     out.count.push(q.reduce((a, b) => a + b, 0));
+    out.K.push(K);
+  }
+  return out;
+}
+
+export interface ProbeReading {
+  /** the probe's squared overlap with the span of the top eigenvectors */
+  q: number;
+  /** the eigenvalue of the top eigenvector nearest the probe */
+  outlier: number;
+  /**
+   * the noise level of T, s^2 = d mean T_ij^2 over the pairs i < j of coordinates no direction
+   * uses (their entries are centred with variance E[y^2] / n exactly)
+   */
+  s2: number;
+}
+
+/**
+ * A probed direction (axis 0) at several strengths theta_l on one growing sample: the labels are
+ * y_l = theta_l He_2(x_0) + (the target's own label, whose theta_0 must be 0), so T_l = theta_l A
+ * + B with A and B accumulated once (A on He_2(x_0), B on the rest), and the strengths share
+ * every sample. At each n in ns[l] (one list per strength), the top `top` eigenpairs of T_l by
+ * Lanczos give the probe's squared overlap with their span and the eigenvalue of the one nearest
+ * the probe; the noise level is read off T_l's entries away from every direction.
+ */
+export function probeStrengths(target: HermiteTarget, thetas: number[], ns: number[][], seed: number, top: number): ProbeReading[][] {
+  if (target.W[0] !== 1 || target.theta[0] !== 0) throw new RangeError('probeStrengths needs a target on axes with theta_0 = 0 (the probe along axis 0, added per strength)');
+  const d = target.d;
+  const r = target.r;
+  if (d - r < 2) throw new RangeError('no pair of coordinates left for the noise level');
+  const stream = new SampleStream(target, seed ^ 0x2545f491);
+  // one strength: T itself, one accumulator (its labels with the probe's term added)
+  const single = thetas.length === 1;
+  const A = new SpectralMatrix(d);
+  const B = new SpectralMatrix(d);
+  const start = new Gaussian(new Rng(seed)).fill(new Float64Array(d));
+  const at = [...new Set(ns.flat())].sort((a, b) => a - b);
+  const out: ProbeReading[][] = ns.map(() => []);
+  for (const n of at) {
+    const batch = stream.draw(n - B.n);
+    const he = new Float64Array(batch.y.length);
+    for (let m = 0; m < he.length; m++) he[m] = batch.X[m * d]! ** 2 - 1;
+    if (single) B.add(batch.X, batch.y.map((y, m) => y + thetas[0]! * he[m]!));
+    else {
+      A.add(batch.X, he);
+      B.add(batch.X, batch.y);
+    }
+    const MA = single ? undefined : A.matrix();
+    const MB = B.matrix();
+    ns.forEach((list, l) => {
+      if (!list.includes(n)) return;
+      const T = MA ? new Float64Array(d * d) : MB;
+      if (MA) for (let i = 0; i < d * d; i++) T[i] = thetas[l]! * MA[i]! + MB[i]!;
+      // Lanczos short of the full dimension (a complete Krylov basis loses orthogonality)
+      const eig = topEigen(T, d, top, start, Math.min(d - 4, Math.max(3 * top, top + 60)));
+      let best = 0;
+      eig.vectors.forEach((v, j) => {
+        if (v[0]! ** 2 > eig.vectors[best]![0]! ** 2) best = j;
+      });
+      let sum = 0;
+      let pairs = 0;
+      for (let i = r; i < d; i++)
+        for (let j = r; j < i; j++) {
+          sum += T[i * d + j]! ** 2;
+          pairs++;
+        }
+      const q = eig.vectors.reduce((acc, v) => acc + v[0]! ** 2, 0);
+      out[l]!.push({ q, outlier: eig.values[best]!, s2: (d * sum) / pairs });
+    });
+  }
+  return out;
+}
+
+export interface OracleSweep {
+  alphas: number[];
+  /** excess risk of the top-K subspace with the best quadratic readout on it, plus the tail's */
+  risk: number[];
+  /** outlier eigenvalues used */
+  K: number[];
+}
+
+/**
+ * The spectral estimator over a sweep of alpha = n/d (one pass over a growing sample), with the
+ * readout at its d -> infinity limit: the eigenvectors of T above the estimated bulk edge
+ * 2 sqrt(mean(y^2) / alpha) (widened by 1 + 3 / alpha, the finite-alpha growth of the edge) span
+ * V, and the best quadratic readout on V (the target's form projected on V: a ridge fit on n =
+ * alpha d fresh samples converges to it at fixed alpha, its estimation error K^2 sigma^2 / (2n)
+ * vanishing with d) leaves the excess risk 2 (sum_k theta_k^2 - |G Theta G^T|_F^2), G = V W^T.
+ * tailEnergy: sum theta_k^2 over directions beyond the target's (never recovered: modelled by
+ * the caller as label noise of variance 2 tailEnergy), added to the risk as 2 tailEnergy.
+ */
+export function oracleSweep(target: HermiteTarget, alphas: number[], seed: number, maxOutliers: number, tailEnergy = 0): OracleSweep {
+  const d = target.d;
+  const stream = new SampleStream(target, seed ^ 0x68e31da4);
+  const T = new SpectralMatrix(d);
+  const start = new Gaussian(new Rng(seed)).fill(new Float64Array(d));
+  const out: OracleSweep = { alphas: alphas.slice(), risk: [], K: [] };
+  const energy = target.theta.reduce((s, t) => s + t * t, 0);
+  for (const alpha of alphas) {
+    const n = Math.round(alpha * d);
+    const batch = stream.draw(n - T.n);
+    T.add(batch.X, batch.y);
+    const { K, V } = outliers(T, alpha, d, maxOutliers, start);
+    if (K >= Math.min(maxOutliers, d)) throw new RangeError(`all ${K} Ritz pairs computed are outliers: raise maxOutliers`);
+    // G Theta G^T (K x K), G_ik = <v_i, w_k>
+    const G = V.map((v) => Array.from({ length: target.r }, (_, k) => dot(v, target.W, 0, k * d, d)));
+    let proj = 0;
+    for (let i = 0; i < K; i++)
+      for (let j = 0; j < K; j++) {
+        let m = 0;
+        for (let k = 0; k < target.r; k++) m += G[i]![k]! * target.theta[k]! * G[j]![k]!;
+        proj += m * m;
+      }
+    out.risk.push(2 * (energy - proj) + 2 * tailEnergy);
     out.K.push(K);
   }
   return out;

@@ -16,32 +16,50 @@
 export interface SpectrumFlow {
   /** trained eigenvalues of W^T W at the final time, by mode */
   g: number[];
+  /** per mode: whether its velocity fell below tol before the final time */
+  settled: boolean[];
   /** modes whose velocity had not fallen below tol by the final time */
   unsettled: number;
 }
 
-/** The trained spectrum at time T (or earlier per mode, once settled). */
-export function modeFlow(s: number[], lambda: number, eps: number, T: number, tol = 1e-12): SpectrumFlow {
-  let unsettled = 0;
+/**
+ * The trained spectrum at time T, or earlier per mode once settled: alive, within tol lambda of
+ * its fixed point g* = s_k - lambda/2 (|g - g*| = |du/dt| / 4, or g's own float64 resolution), or
+ * dead, below tol lambda and falling. courant: the RK4 step times the fastest rate 4 (max(g, s_k) +
+ * lambda), below RK4's stability limit 2.78; a larger one reaches the same fixed point (RK4
+ * leaves fixed points fixed) in fewer steps, a smaller one follows the path more closely.
+ */
+export function modeFlow(s: number[], lambda: number, eps: number, T: number, tol = 1e-12, courant = 0.5): SpectrumFlow {
+  if (!(courant > 0 && courant < 2.7)) throw new RangeError(`courant must lie in (0, 2.7), got ${courant}`);
+  const settled: boolean[] = [];
   const g = s.map((sk) => {
     // u = ln g: du/dt = -4 (e^u - s + lambda/2)
     const f = (u: number): number => -4 * (Math.exp(u) - sk + lambda / 2);
-    // RK4 is stable for h * 4 g < 2.7; g stays below s_k + lambda
-    const h = 0.5 / (4 * (Math.abs(sk) + lambda));
     let u = Math.log(eps);
     let t = 0;
-    for (; t < T; t += h) {
+    let done = false;
+    while (t < T) {
       const k1 = f(u);
-      if (Math.abs(k1) * Math.exp(u) < tol * (Math.abs(sk) + lambda) && Math.abs(k1) < 1) break;
+      const g = Math.exp(u);
+      // g = e^u is resolved to about eps |u| relative (the spacing of doubles near u)
+      const floor = 16 * Number.EPSILON * (1 + Math.abs(u)) * Math.max(Math.abs(sk), g);
+      if (Math.abs(k1) / 4 < tol * lambda + floor || (k1 < 0 && g < tol * lambda)) {
+        done = true;
+        break;
+      }
+      // RK4 on du/dt = -4 (e^u - a) is stable for 4 h e^u and 4 h |a| below 2.7: the step follows
+      // the larger (a start eps above s_k + lambda would otherwise overshoot), and lands on T
+      const h = Math.min(T - t, courant / (4 * (Math.max(g, Math.abs(sk)) + lambda)));
       const k2 = f(u + (h / 2) * k1);
       const k3 = f(u + (h / 2) * k2);
       const k4 = f(u + h * k3);
       u += (h / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
+      t += h;
     }
-    if (t >= T) unsettled++;
+    settled.push(done);
     return Math.exp(u);
   });
-  return { g, unsettled };
+  return { g, settled, unsettled: settled.filter((x) => !x).length };
 }
 
 type M = number[][];

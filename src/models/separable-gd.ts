@@ -19,6 +19,24 @@ export interface SimCurves {
   train: number[];
   /** |Delta^k|^2 / (2 d) */
   test: number[];
+  /**
+   * Control variates: functionals of the data with exactly zero mean over X and eps at this very
+   * d (Delta^0 is fixed by the prior's proportions), strongly correlated with the curves' draw-to-
+   * draw fluctuations. With e^0 = X Delta^0 - eps, m0 = |Delta^0|^2 / d and Wishart moments of
+   * W = X^T X (real Gaussian, E tr W^2 = n (n + d + 1) / d, E tr W^3 = n (n^2 + d^2 + 3 n d + 3 n + 3 d + 4) / d^2):
+   *   z0 = |e^0|^2 / n - (m0 + sigma^2),
+   *   z1 = |X^T e^0|^2 / n - (m0 (n + d + 1) / d + sigma^2),
+   *   z2 = |X X^T e^0|^2 / n - (m0 E tr W^3 + sigma^2 E tr W^2) / n.
+   */
+  controls: number[];
+}
+
+/** The exact means subtracted in SimCurves.controls (see there). */
+function controlMeans(n: number, d: number, m0: number, sigma: number): [number, number, number] {
+  const trW2 = (n * (n + d + 1)) / d;
+  const trW3 = (n * (n * n + d * d + 3 * n * d + 3 * n + 3 * d + 4)) / (d * d);
+  const s2 = sigma * sigma;
+  return [m0 + s2, (m0 * (n + d + 1)) / d + s2, (m0 * trW3 + s2 * trW2) / n];
 }
 
 export function simulateSeparable(dyn: SeparableDynamics, o: SimOptions): SimCurves {
@@ -53,6 +71,7 @@ export function simulateSeparable(dyn: SeparableDynamics, o: SimOptions): SimCur
   const buf = new Float64Array(3);
   const train: number[] = [];
   const test: number[] = [];
+  const controls: number[] = [];
   for (let k = 0; ; k++) {
     let t2 = 0;
     for (let i = 0; i < d; i++) {
@@ -77,10 +96,23 @@ export function simulateSeparable(dyn: SeparableDynamics, o: SimOptions): SimCur
       const row = mu * d;
       for (let i = 0; i < d; i++) g[i]! += X[row + i]! * em;
     }
+    if (k === 0) {
+      let g2 = 0;
+      for (let i = 0; i < d; i++) g2 += g[i]! * g[i]!;
+      let h2 = 0;
+      for (let mu = 0; mu < n; mu++) {
+        let s = 0;
+        const row = mu * d;
+        for (let i = 0; i < d; i++) s += X[row + i]! * g[i]!;
+        h2 += s * s;
+      }
+      const mean = controlMeans(n, d, 2 * test[0]!, o.sigma);
+      controls.push(2 * train[0]! - mean[0], g2 / n - mean[1], h2 / n - mean[2]);
+    }
     for (let i = 0; i < d; i++) {
       dyn.drift(x[i]!, g[i]!, theta[i]!, buf);
       x[i] = x[i]! + o.dt * buf[0]!;
     }
   }
-  return { train, test };
+  return { train, test, controls };
 }

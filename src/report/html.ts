@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { renderToString } from 'katex';
 import type { ClaimEntry, Report } from '../cli/report.js';
-import { claimOk } from '../cli/report.js';
+import { claimOk, worstResolution } from '../cli/report.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
 import { figurePlots, renderSvg, residualPlot, type LayerPlot } from './plots.js';
 
@@ -86,9 +86,9 @@ function levelCell(c: ClaimEntry, l: number | undefined): string {
 function summaryTable(report: Report): string {
   const rows = report.claims.map((c) => {
     const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
-    return `<tr><td><a href="#${anchor(c.id)}">${esc(c.id)}</a></td><td>${esc(c.kind)}</td><td>${badge(c.verdict)}</td><td class="num">${c.runs}</td><td class="num">${c.degenerate}</td><td>${levelCell(c, c.levels[0])}</td><td>${levelCell(c, c.levels[c.levels.length - 1])}</td><td>${esc(c.symbolic)}</td><td class="${refuted === c.variants.length ? 'ok' : 'failed'}">${refuted}/${c.variants.length} refuted</td><td class="num">${(c.durationMs / 1000).toFixed(1)}s</td></tr>`;
+    return `<tr><td><a href="#${anchor(c.id)}">${esc(c.id)}</a></td><td>${esc(c.kind)}</td><td>${badge(c.verdict)}</td><td class="num">${c.runs}</td><td class="num">${c.degenerate}</td><td>${levelCell(c, c.levels[0])}</td><td>${levelCell(c, c.levels[c.levels.length - 1])}</td><td class="num">${worstResolution(c)?.toPrecision(2) ?? ''}</td><td>${esc(c.symbolic)}</td><td class="${refuted === c.variants.length ? 'ok' : 'failed'}">${refuted}/${c.variants.length} refuted</td><td class="num">${(c.durationMs / 1000).toFixed(1)}s</td></tr>`;
   });
-  return `<table class="summary"><thead><tr><th>claim</th><th>kind</th><th>verdict</th><th>cases</th><th>degen</th><th>residual: first level</th><th>last level</th><th>symbolic</th><th>variants</th><th>time</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="summary"><thead><tr><th>claim</th><th>kind</th><th>verdict</th><th>cases</th><th>degen</th><th>residual: first level</th><th>last level</th><th>resolution</th><th>symbolic</th><th>variants</th><th>time</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function mutantsBlock(report: Report): string {
@@ -114,7 +114,9 @@ async function claimSection(c: ClaimEntry): Promise<string> {
     ? `<p class="failed">Counterexample: <code>${esc(JSON.stringify(c.counterexample.params))}</code>, residuals <code>${esc(JSON.stringify(c.counterexample.residuals))}</code>${c.counterexample.equation ? ` (equation ${esc(c.counterexample.equation)})` : ''}</p><pre>${esc(c.counterexample.replay)}</pre>`
     : '';
   const notes = (c.notes ?? []).map((n) => `<li>${esc(n)}</li>`);
-  const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}, tolerance ${c.tolerance ?? 'n/a'}`;
+  const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${r.toPrecision(2)}`).join(', ');
+  const floor = c.floor ? `; floor ${c.floor.value}: ${esc(c.floor.why)}` : '';
+  const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}; resolution (the smallest error each formula would be refuted by): ${resolution || 'n/a'}${floor}`;
   return `<section class="claim${claimOk(c) ? '' : ' not-ok'}" id="${anchor(c.id)}">
 <h2>${esc(c.id)} ${badge(c.verdict)}</h2>
 <div class="meta">${esc(c.kind)} claim, group ${esc(c.group)}, source ${esc(c.source)}; ${c.runs} drawn case(s), ${c.degenerate} degenerate; ${levels}; symbolic: ${esc(c.symbolic)}; ${(c.durationMs / 1000).toFixed(1)}s</div>
@@ -143,7 +145,7 @@ export async function renderHtml(report: Report, title = 'scalecheck report'): P
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="${s.ok ? 'ok' : 'failed'}"><strong>${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted: ${s.ok ? 'OK' : 'FAILED'}</strong></p>
+<p class="${s.ok ? 'ok' : 'failed'}"><strong>${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted: ${report.partial ? 'PARTIAL (the run was interrupted; only the claims below finished)' : s.ok ? 'OK' : 'FAILED'}</strong></p>
 <p class="meta">seed ${report.seed}; working digits ${report.digits.join(' and ')} (identities and limits); scaling claims over their own range levels.</p>
 ${summaryTable(report)}
 ${mutantsBlock(report)}

@@ -29,11 +29,10 @@ export interface ResidualData {
   axis: 'digits' | 'range';
   levels: number[];
   levelLabel?: string;
-  /**
-   * axis 'range': the residual the widest range must reach; axis 'digits': the fraction of the
-   * working digits the residual must reach (default 0.9)
-   */
+  /** axis 'digits': the fraction of the working digits the residual must reach (default 0.9) */
   tolerance?: number;
+  /** axis 'range': per equation, the smallest error in its formula the check would refute */
+  resolution?: Record<string, number>;
   maxResidualByLevel: Record<string, string>;
 }
 
@@ -53,17 +52,21 @@ function log10Of(s: string | undefined): number | undefined {
 
 /**
  * The worst residual (log10, so that residuals below 1e-308 still plot) against the levels,
- * with the line it must reach: 10^(-tau d) at d working digits, or the range tolerance.
+ * with the line it must reach: 10^(-tau d) at d working digits, or (scaling claims) the resolution
+ * the extrapolated measurement earned.
  * Undefined when no level has a residual.
  */
 export function residualPlot(e: ResidualData): LayerPlot | undefined {
   const measured = e.levels.map((l) => ({ level: l, lg: log10Of(e.maxResidualByLevel[String(l)]) }));
   if (!measured.some((m) => m.lg !== undefined)) return undefined;
+  // scaling claims: the coarsest resolution the measurement earned, for scale
+  const resolutions = Object.values(e.resolution ?? {});
+  const resolution = resolutions.length ? Math.max(...resolutions) : Number.NaN;
   const tolLine = e.levels.map((l) => ({
     level: l,
-    lg: e.axis === 'digits' ? -(e.tolerance ?? 0.9) * l : Math.log10(e.tolerance ?? Number.NaN),
+    lg: e.axis === 'digits' ? -(e.tolerance ?? 0.9) * l : Math.log10(resolution),
   }));
-  const tolName = e.axis === 'digits' ? `tolerance 10^(-${e.tolerance ?? 0.9}·d)` : `tolerance ${e.tolerance}`;
+  const tolName = e.axis === 'digits' ? `tolerance 10^(-${e.tolerance ?? 0.9}·d)` : `resolution ${resolution.toPrecision(2)}`;
   const finite = [...measured, ...tolLine].map((m) => m.lg).filter((x): x is number => x !== undefined && Number.isFinite(x));
   // an exact zero has no logarithm: drawn at the floor of the plot, and named so
   const floor = Math.floor(Math.min(...finite)) - 1;

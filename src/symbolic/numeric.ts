@@ -63,6 +63,11 @@ export function mathAt(digits: number, rounding: Rounding = 'nearest'): MathJsIn
   const toArray = (x: MathValue): unknown[] => (typeof x === 'object' && 'toArray' in x ? (x as Matrix).toArray() : (x as unknown as unknown[]));
   math.import(
     {
+      // mathjs 15's BigNumber eigs stops its Jacobi sweeps early (it compares decimals with >=,
+      // as strings): eigenvalues wrong in the 7th digit, so refused; eigenvalues come from the instance
+      eigs: () => {
+        throw new MalformedEncoding(REFUSED.eigs);
+      },
       transpose: transposeOf('transpose', baseTranspose),
       ctranspose: transposeOf('transpose', baseCtranspose),
       pairdiff: (v: MathValue) => math.matrix(pairdiff(ops, vec(v))),
@@ -113,6 +118,11 @@ export function toMath(math: MathJsInstance, v: Value): MathValue {
 export function compile(math: MathJsInstance, expr: string): EvalFunction {
   return math.compile(expr);
 }
+
+/** mathjs functions an encoding may not call, and why. */
+export const REFUSED: Readonly<Record<string, string>> = {
+  eigs: 'eigs is refused: mathjs 15 computes BigNumber eigenvalues wrong in the 7th digit (its Jacobi loop compares decimals as strings); compute them in the instance (src/numeric/eigen.ts) and pass them in the scope',
+};
 
 /** A value an encoding may not produce: it is an evaluation error, never a residual. */
 export class NotReal extends Error {}
