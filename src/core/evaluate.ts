@@ -16,7 +16,6 @@ function compiled(math: MathJsInstance, key: string, expr: string): EvalFunction
   return f;
 }
 
-
 export interface Residual {
   equation: string;
   /** |lhs - rhs| / scale */
