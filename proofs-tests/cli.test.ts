@@ -45,6 +45,23 @@ describe('command line', () => {
     expect(r.out).toEqual([]);
   });
 
+  it.each(['verify', 'exponents', 'diagnose', 'list', 'help'])('%s --help prints its usage and the exit codes, exit 0', async (cmd) => {
+    for (const argv of [[cmd, '--help'], [cmd, '-h'], ['help', cmd]]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out.join('\n')).toMatch(new RegExp(`^usage:\\n  scalecheck ${cmd}`));
+      expect(r.out.join('\n')).toContain('exit codes:');
+    }
+    const all = await run(['help']);
+    expect(all.out.join('\n')).toContain(`scalecheck ${cmd}`);
+    expect((await run(['help', 'nope'])).code).toBe(2);
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) expect(await run([flag])).toEqual({ code: 0, out: [`scalecheck ${pkg.version}`], err: [] });
+  });
+
   it('lists every claim of the catalogue', async () => {
     const r = await run(['list']);
     expect(r.code).toBe(0);

@@ -125,19 +125,23 @@ export function parseVerify(argv: string[], cores: number): VerifyOptions {
   return o;
 }
 
-export const HELP = `scalecheck: checks the mathematics of the spectral-shell theory of neural scaling laws
-
-usage:
-  scalecheck verify [--filter PREFIX]... [--runs N] [--digits D] [--seed S]
+const USAGE = {
+  verify: `  scalecheck verify [--filter PREFIX]... [--runs N] [--digits D] [--seed S]
                     [--json FILE] [--junit FILE] [--html FILE] [--jobs J] [--timeout SECONDS]
-                    [--replay ID[#VARIANT]:PATH] [--mutants] [--quiet]
-  scalecheck exponents MODEL --PARAM VALUE ... [--latex | --json] [--plot FILE.svg]
-  scalecheck exponents --list
-  scalecheck diagnose [--input FILE.json] [--json]
-  scalecheck list
-  scalecheck help
+                    [--replay ID[#VARIANT]:PATH] [--mutants] [--quiet]`,
+  exponents: `  scalecheck exponents MODEL --PARAM VALUE ... [--latex | --json] [--plot FILE.svg]
+  scalecheck exponents --list`,
+  diagnose: '  scalecheck diagnose [--input FILE.json] [--json]',
+  list: '  scalecheck list',
+  help: '  scalecheck help [COMMAND]\n  scalecheck --version',
+} as const;
 
-verify runs every claim (or those whose id starts with a PREFIX) as a seeded property:
+/** The commands, each with --help. */
+export type Command = keyof typeof USAGE;
+export const COMMANDS = Object.keys(USAGE) as Command[];
+
+const ABOUT: Record<Command, string> = {
+  verify: `verify runs every claim (or those whose id starts with a PREFIX) as a seeded property:
 each drawn case is evaluated at D and 2D digits (default 40 and 80; D at most ${MAX_DIGITS}).
 Each claim runs in a worker thread under its budget (--timeout, default 300 s, 1800 s with
 --mutants) and a heap limit; one that overruns either is lost, not the run.
@@ -147,20 +151,35 @@ report; it exits 1 when the case does not hold there.
 Reports are written whole or not at all; on SIGINT/SIGTERM the claims finished so far are
 written as a partial report ("partial": true) and the exit code is 130/143.
 --html writes the report as one self-contained page (opens offline): summary table, each
-statement typeset, verdicts, wrong variants, and plots of the residuals and of the figures.
-
-exponents prints a model's scaling laws (formula and value) for the given parameters, in
+statement typeset, verdicts, wrong variants, and plots of the residuals and of the figures.`,
+  exponents: `exponents prints a model's scaling laws (formula and value) for the given parameters, in
 the regime that applies; outside the model's domain, or where no regime's derivation
 holds, it says so and exits 2. --list shows the models and their parameters. --plot writes
-the predicted laws, with the model's simulation beside them where it has one, to an SVG file.
+the predicted laws, with the model's simulation beside them where it has one, to an SVG file.`,
+  diagnose: `diagnose trains small networks (built-in ones, or yours from FILE.json: see README) and prints
+the measured assumptions (kind 'assumption') with a plain reading; they are not verdicts.`,
+  list: 'list prints every claim (id, kind, source, number of wrong variants) and every measured assumption.',
+  help: 'help prints this text, or one command\'s; --version prints the version.',
+};
 
-diagnose trains small networks (built-in ones, or yours from FILE.json: see README) and prints
-the measured assumptions (kind 'assumption') with a plain reading; they are not verdicts.
-
-exit codes:
+const EXIT_CODES = `exit codes:
   0  every claim holds, every wrong variant is refuted, no automatic mutant survived
   1  some claim does not hold, some wrong variant is not refuted, or a mutant survived
      (--replay: the case does not hold)
   2  bad input: options, a malformed claim, an output that cannot be written (one line)
   3  internal error (one line)
   130, 143  interrupted by SIGINT, SIGTERM (verify writes a partial report first)`;
+
+export const HELP = `scalecheck: checks the mathematics of the spectral-shell theory of neural scaling laws
+
+usage:
+${COMMANDS.map((c) => USAGE[c]).join('\n')}
+
+${(['verify', 'exponents', 'diagnose'] as const).map((c) => ABOUT[c]).join('\n\n')}
+
+${EXIT_CODES}`;
+
+/** One command's help: its usage, what it does, and the exit codes. */
+export function commandHelp(cmd: Command): string {
+  return `usage:\n${USAGE[cmd]}\n\n${ABOUT[cmd]}\n\n${EXIT_CODES}`;
+}

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Claim } from '../core/claim.js';
 import { check, DEFAULT_RUNS, runClaim, type CheckResult, type ClaimResult, type RunOptions } from '../core/runner.js';
 import type { LawModel } from '../core/laws.js';
 import { holdsVerdicts } from '../core/verdict.js';
 import { MalformedClaim, validateClaim } from '../core/validate.js';
-import { HELP, oneLine, parseVerify, UsageError, type VerifyOptions } from './args.js';
+import { commandHelp, COMMANDS, HELP, oneLine, parseVerify, UsageError, type Command, type VerifyOptions } from './args.js';
 import { lawsFor, modelList, parseExponents, renderLaws } from './exponents.js';
 import { checkOutputs, writeAtomically, writeFailure } from './outputs.js';
 import { Pool, WorkerStartError, type Loss } from './pool.js';
@@ -39,9 +40,26 @@ export interface App {
  * Run the CLI; returns the exit code and never throws: 0 all in order, 1 something does not
  * hold, 2 bad input (one line), 3 internal error (one line), 130/143 interrupted.
  */
+/** The version in the package.json above this module (src/cli or dist/src/cli alike). */
+function version(): string {
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'scalecheck' && pkg.version) return pkg.version;
+    } catch {
+      /* not here: one folder up */
+    }
+  }
+  return 'unknown';
+}
+
 export async function main(argv: string[], app: App, io: Io): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
+    if (COMMANDS.includes(cmd as Command) && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(commandHelp(cmd as Command));
+      return 0;
+    }
     switch (cmd) {
       case 'verify':
         return await verify(parseVerify(rest, availableParallelism()), app, io);
@@ -67,8 +85,16 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
         return 0;
       case 'help':
       case '--help':
-      case '-h':
-        io.out(HELP);
+      case '-h': {
+        const about = rest[0];
+        if (about !== undefined && !COMMANDS.includes(about as Command)) throw new UsageError(`no command '${about}' to explain (${COMMANDS.join(', ')})`);
+        io.out(about === undefined ? HELP : commandHelp(about as Command));
+        return 0;
+      }
+      case '--version':
+      case '-V':
+      case 'version':
+        io.out(`scalecheck ${version()}`);
         return 0;
       case undefined:
         throw new UsageError(`missing command (verify, exponents, diagnose, list, help)`);
