@@ -66,6 +66,8 @@ describe('command line', () => {
     const r = await run(['list']);
     expect(r.code).toBe(0);
     expect(r.out.map((l) => l.split('\t')[0])).toEqual(claims.map((c) => c.id));
+    // each with its statement, on one line
+    expect(r.out.map((l) => l.split('\t')[4])).toEqual(claims.map((c) => c.statement.replace(/\s+/g, ' ')));
   });
 
   it('verifies a claim, writes JSON and JUnit, and exits 0', async () => {

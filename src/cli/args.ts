@@ -158,7 +158,7 @@ holds, it says so and exits 2. --list shows the models and their parameters. --p
 the predicted laws, with the model's simulation beside them where it has one, to an SVG file.`,
   diagnose: `diagnose trains small networks (built-in ones, or yours from FILE.json: see README) and prints
 the measured assumptions (kind 'assumption') with a plain reading; they are not verdicts.`,
-  list: 'list prints every claim (id, kind, source, number of wrong variants) and every measured assumption.',
+  list: 'list prints every claim (id, kind, source, number of wrong variants, statement in LaTeX), tab-separated, and every measured assumption.',
   help: 'help prints this text, or one command\'s; --version prints the version.',
 };
 

@@ -65,7 +65,8 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
         return await verify(parseVerify(rest, availableParallelism()), app, io);
       case 'list':
         if (rest.length) throw new UsageError(`'list' takes no arguments`);
-        for (const c of app.claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants`);
+        // the statement on one line, as written (LaTeX)
+        for (const c of app.claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants\t${c.statement.replace(/\s+/g, ' ')}`);
         for (const d of app.diagnostics ?? []) io.out(`${d.id}\t${d.kind}\t${d.source}\tmeasured by 'scalecheck diagnose'`);
         return 0;
       case 'exponents': {
