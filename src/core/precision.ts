@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { log10 } from '../symbolic/numeric.js';
 
 /**
  * The precision-scaling rule. A case is evaluated at two working precisions lo < hi.
@@ -9,11 +10,7 @@ import { Decimal } from 'decimal.js';
  */
 export type CaseOutcome = 'holds' | 'fails' | 'wanders';
 
-/** log10 |x| to double precision, read off the decimal exponent (Decimal#log costs a millisecond); -Infinity at 0. */
-export function log10(x: Decimal): number {
-  const [mantissa, exponent] = x.abs().toExponential(16).split('e') as [string, string];
-  return Math.log10(Number(mantissa)) + Number(exponent);
-}
+export { log10 };
 
 export function classify(rLo: Decimal, rHi: Decimal, lo: number, hi: number, tau: number): CaseOutcome {
   if (!rLo.isFinite() || !rHi.isFinite()) return 'wanders';

@@ -1,7 +1,7 @@
 import nerdamer from 'nerdamer-prime';
 import { Decimal } from 'decimal.js';
 import { all, create, type EvalFunction, type MathNode } from 'mathjs';
-import { mathAt } from './numeric.js';
+import { log10, mathAt } from './numeric.js';
 import { offdiv, pairdiff, shellIndicator, type ScalarOps } from './primitives.js';
 
 /** A symbolic value: scalar, vector or matrix of nerdamer expression strings. */
@@ -283,11 +283,6 @@ function nanCause(text: string, point: Record<string, string>): 'not real' | 'ov
     return 'not real';
   }
 }
-
-const log10 = (x: Decimal): number => {
-  const [m, ex] = x.abs().toExponential(16).split('e') as [string, string];
-  return Math.log10(Number(m)) + Number(ex);
-};
 
 /** The expression compiled at both probe precisions, with its variables. */
 interface Probe {
