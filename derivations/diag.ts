@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { evaluate, parse, simplify, SymbolNode } from 'mathjs';
 import type { Claim, Instance, Series, Variant } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { formulaOf } from '../src/core/laws.js';
 import { lassoSE, PowerLawSum, type SEPoint } from '../src/models/lasso-se.js';
 import type { Scope } from '../src/symbolic/numeric.js';
@@ -57,7 +58,7 @@ function newtonMinimiser(F: Fixed, theta: bigint): bigint {
   throw new Error('Newton did not converge');
 }
 
-export const weightDecayIsL1: Claim<L1Params> = {
+export const weightDecayIsL1 = defineClaim<L1Params>({
   id: 'diag.weight-decay-is-l1',
   group: 'diag',
   kind: 'identity',
@@ -73,7 +74,7 @@ export const weightDecayIsL1: Claim<L1Params> = {
       { name: 'minimum', lhs: 'dot(a, a) + dot(w, w)', rhs: '2 * sum(abs(theta))' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const F = fixedAt(digits);
     const rng = new Rng(params.seed);
     // dyadic coordinates over a few decades, a quarter of them exactly zero (a sparse target)
@@ -94,7 +95,7 @@ export const weightDecayIsL1: Claim<L1Params> = {
     { name: 'ridge reading: 2 ||theta||_2', equations: { minimum: { rhs: '2 * norm(theta)' } } },
     { name: 'sign lost: 2 sum(theta)', equations: { minimum: { rhs: '2 * sum(theta)' } } },
   ],
-};
+});
 
 interface NuclearParams {
   /** S is d x d */
@@ -115,7 +116,7 @@ function householder(F: Fixed, v: Vec, W: Mat): Mat {
 
 const frobenius2 = (F: Fixed, W: Mat): bigint => W.reduce((s, row) => row.reduce((t, x) => t + F.mul(x, x), s), 0n);
 
-export const weightDecayIsNuclear: Claim<NuclearParams> = {
+export const weightDecayIsNuclear = defineClaim<NuclearParams>({
   id: 'quad.weight-decay-is-nuclear',
   group: 'quad',
   kind: 'identity',
@@ -137,7 +138,7 @@ export const weightDecayIsNuclear: Claim<NuclearParams> = {
       { name: 'nuclear', lhs: 'sum(abs(lambda))', rhs: 'trace(S)' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const F = fixedAt(digits);
     const rng = new Rng(params.seed);
     const d = params.d;
@@ -175,7 +176,7 @@ export const weightDecayIsNuclear: Claim<NuclearParams> = {
     { name: 'nuclear norm of the factor: sum sqrt(lambda)', equations: { nuclear: { lhs: 'sum(abs(lambda) .^ (1 / 2))' } } },
     { name: 'two-factor constant: 2 tr S', equations: { minimum: { rhs: '2 * trace(S)' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * diag.fixed-point-is-lasso
@@ -278,7 +279,7 @@ function lassoInstance(P: LassoParams, digits: number, decay: number, lassoFacto
   });
 }
 
-export const fixedPointIsLasso: Claim<LassoParams> = {
+export const fixedPointIsLasso = defineClaim<LassoParams>({
   id: 'diag.fixed-point-is-lasso',
   group: 'diag',
   kind: 'limit',
@@ -307,7 +308,7 @@ export const fixedPointIsLasso: Claim<LassoParams> = {
       },
     ],
   },
-  instance(params, digits, flags) {
+  instance(params, { digits, flags }) {
     const decay = typeof flags.decay === 'number' ? flags.decay : 1;
     const lassoFactor = typeof flags.lassoFactor === 'number' ? flags.lassoFactor : 1;
     return lassoInstance(params, digits, decay, lassoFactor);
@@ -324,7 +325,7 @@ export const fixedPointIsLasso: Claim<LassoParams> = {
     { name: 'objective with 2 lambda ||theta||_1', equations: { objective: { rhs: '0.5 * dot(y - X * thetaL, y - X * thetaL) + 2 * lambda * sum(abs(thetaL))' } } },
     { name: 'unbalanced limit: |a| = 2 |w|', equations: { balanced: { lhs: 'abs(a)', rhs: '2 * abs(w)' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * diag.phase-diagram
@@ -476,7 +477,7 @@ const PHASE_EQUATIONS = PHASE_NAMES.flatMap(([m, regime]) => [
   { name: `${m}.lambda`, lhs: `${m}_lambda`, rhs: formulaFor(regime, 'riskLambda', m), scale: '1' },
 ]);
 
-export const phaseDiagram: Claim<PhaseParams> = {
+export const phaseDiagram = defineClaim<PhaseParams>({
   id: 'diag.phase-diagram',
   group: 'diag',
   kind: 'scaling',
@@ -493,7 +494,7 @@ export const phaseDiagram: Claim<PhaseParams> = {
     }),
   ),
   encoding: { defs: [], equations: PHASE_EQUATIONS },
-  instance(params, level) {
+  measure(params, { level }) {
     const gamma = params.g8 / 8;
     const scope: Scope = { gamma: new Decimal(gamma) };
     const series: Series[] = [];
@@ -539,7 +540,7 @@ export const phaseDiagram: Claim<PhaseParams> = {
       [0.005, -0.005].map((d): Variant => ({ name: `${q.name} exponent ${d > 0 ? '+' : '-'} 0.005`, equations: { [q.name]: { rhs: `${q.rhs} ${d > 0 ? '+' : '-'} 0.005` } } })),
     ),
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * quad.spectrum-tail
@@ -660,7 +661,7 @@ function logSlope(xs: number[], ys: number[]): number {
   return sxy / sxx;
 }
 
-export const spectrumTail: Claim<TailParams> = {
+export const spectrumTail = defineClaim<TailParams>({
   id: 'quad.spectrum-tail',
   group: 'quad',
   kind: 'scaling',
@@ -682,7 +683,7 @@ export const spectrumTail: Claim<TailParams> = {
       { name: 'shift', lhs: 'shift', rhs: '1 / 2', scale: '1' },
     ],
   },
-  instance(params, level) {
+  measure(params, { level }) {
     const alpha = params.a8 / 8;
     const lambda = tailLambda(alpha, level);
     const S = trainedSpectrum(params, level);
@@ -736,6 +737,6 @@ export const spectrumTail: Claim<TailParams> = {
       return [0.005, -0.005].map((d): Variant => ({ name: `${q} ${d > 0 ? '+' : '-'} 0.005`, equations: { [q]: { rhs: `${rhs} ${d > 0 ? '+' : '-'} 0.005` } } }));
     }),
   ],
-};
+});
 
 export const diagClaims = [weightDecayIsL1, weightDecayIsNuclear, fixedPointIsLasso, phaseDiagram, spectrumTail];

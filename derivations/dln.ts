@@ -23,6 +23,7 @@
  */
 import fc from 'fast-check';
 import type { Claim, Figure, Flags } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { dec } from '../src/numeric/convert.js';
 import type { Fixed } from '../src/numeric/fixed.js';
 import { matvec, type Mat, type Vec } from '../src/numeric/linalg.js';
@@ -133,7 +134,7 @@ const cached = (key: string, build: () => Scope): Scope => memo(cache, key, buil
 const keyOf = (tag: string, p: DlnParams, digits: number, flags: Flags): string =>
   `${tag}|${p.n},${p.d},${p.seed},${p.T4},${p.k}|${digits}|${flags.unhalved === true},${flags.penalty2 === true}`;
 
-export const conservation: Claim<DlnParams> = {
+export const conservation = defineClaim<DlnParams>({
   id: 'dln.conservation',
   group: 'dln',
   kind: 'identity',
@@ -144,7 +145,7 @@ export const conservation: Claim<DlnParams> = {
     defs: [],
     equations: [{ name: 'decay', lhs: 'uT .* vT', rhs: 'u0 .* v0 * exp(-2 * lambda * T)' }],
   },
-  instance(params, digits, flags) {
+  instance(params, { digits, flags }) {
     const scope = cached(keyOf('conservation', params, digits, flags), () => {
       const F = fixedAt(digits);
       const rng = new Rng(params.seed);
@@ -169,9 +170,9 @@ export const conservation: Claim<DlnParams> = {
     },
     { name: 'penalty lambda (|u|^2 + |v|^2) (gradient 2 lambda u): rate 2 lambda kept', flags: { penalty2: true } },
   ],
-};
+});
 
-export const mirrorFlow: Claim<DlnParams> = {
+export const mirrorFlow = defineClaim<DlnParams>({
   id: 'dln.mirror-flow',
   group: 'dln',
   kind: 'identity',
@@ -192,7 +193,7 @@ export const mirrorFlow: Claim<DlnParams> = {
       { name: 'mirror', lhs: 'w', rhs: 'alpha^2 * (E .^ 2 - 1 ./ E .^ 2) / 2' },
     ],
   },
-  instance(params, digits, flags) {
+  instance(params, { digits, flags }) {
     const scope = cached(keyOf('mirror', params, digits, flags), () => {
       const F = fixedAt(digits);
       const rng = new Rng(params.seed);
@@ -211,7 +212,7 @@ export const mirrorFlow: Claim<DlnParams> = {
     { name: 'alpha not squared', equations: { mirror: { rhs: 'alpha * (E .^ 2 - 1 ./ E .^ 2) / 2' } } },
     { name: 'unhalved parametrisation w = u^2 - v^2 under the same law', flags: { unhalved: true }, defs: { w: 'uT .^ 2 - vT .^ 2' } },
   ],
-};
+});
 
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +368,7 @@ function dualFlow64(X: number[][], y: number[], a2: number, stop = 1e-6, record?
 
 const biasCache = new Map<string, Scope>();
 
-export const implicitBias: Claim<BiasParams> = {
+export const implicitBias = defineClaim<BiasParams>({
   id: 'dln.implicit-bias',
   group: 'dln',
   kind: 'limit',
@@ -401,15 +402,19 @@ export const implicitBias: Claim<BiasParams> = {
   // gradQ = (q(w + h) - q(w - h)) / (2 h), where the constant cancels exactly
   equivalentMutants: [
     {
-      match: /^def q: (sign flipped|term dropped): .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\) \+ 1 -> .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\)( - \(1\))?$/,
+      site: 'def q',
+      kinds: ['sign flipped', 'term dropped'],
+      at: /- map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\) \+ 1 -> .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\)( - \(1\))?$/,
       why: "q's additive constant (+1 -> -1 or 0): Q changes by a constant on every w, so argmin_{Xw=y} Q and grad Q are the same; the check reads Q only through central differences of q, where the constant cancels",
     },
     {
-      match: /^def q: constant (doubled|halved): 1 -> (2|0\.5) in .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\) \+ 1$/,
+      site: 'def q',
+      kinds: ['constant doubled', 'constant halved'],
+      at: /: 1 -> (2|0\.5) in .* - map\(\(v \/ alpha \^ 2\) \.\^ 2 \+ 1, sqrt\) \+ 1$/,
       why: "q's additive constant (+1 -> +2 or +1/2): Q changes by a constant on every w, so argmin_{Xw=y} Q and grad Q are the same; the check reads Q only through central differences of q, where the constant cancels",
     },
   ],
-  instance(params, digits) {
+  instance(params, { digits }) {
     const scope = memo(biasCache, `${JSON.stringify(params)}|${digits}`, () => {
       const F = fixedAt(digits);
       const rng = new Rng(params.seed);
@@ -446,7 +451,7 @@ export const implicitBias: Claim<BiasParams> = {
     },
     { name: 'gradient arcsinh(w / alpha^2) (the 1/2 lost)', equations: { gradient: { rhs: 'map(w / alpha^2, ash)' } } },
   ],
-};
+});
 
 // --------------------------------------------------------- incremental learning (scaling) ----
 
@@ -552,7 +557,7 @@ function incSlopes(p: IncParams, level: number, div = INC_DIV): number[] {
 
 const TIME_SLOPE = formulaOf(dlnModel, 'small-alpha', 'time.slope');
 
-export const incrementalLearning: Claim<IncParams> = {
+export const incrementalLearning = defineClaim<IncParams>({
   id: 'dln.incremental-learning',
   group: 'dln',
   kind: 'scaling',
@@ -565,7 +570,7 @@ export const incrementalLearning: Claim<IncParams> = {
   },
   ranges: { levels: INC_LEVELS, label: 'decades of 1/alpha / 2' },
   runs: 8,
-  instance(params, level) {
+  measure(params, { level }) {
     const theta = incDesign(params).theta.map(Math.abs);
     const slope = incSlopes(params, level);
     // the integration's own error: the slope moves by this when the step is doubled, which bounds
@@ -598,7 +603,7 @@ export const incrementalLearning: Claim<IncParams> = {
     { name: 'slope 1/|theta| - 0.005', equations: { slope: { rhs: `${TIME_SLOPE} - 0.005` } } },
     { name: 'slope 1/|theta| + 0.005', equations: { slope: { rhs: `${TIME_SLOPE} + 0.005` } } },
   ],
-};
+});
 
 // ---------------------------------------------------------------- rate–bias trade-off ----
 
@@ -871,7 +876,7 @@ const RATE_EXACT = (w: string, a: string): string => `rate(${w}, ${a}) = ${rateO
 
 const rateScopes = new Map<string, { scope: Scope; degenerate?: string; uncertainty?: Record<string, number> }>();
 
-export const rateTradeoff: Claim<RateParams> = {
+export const rateTradeoff = defineClaim<RateParams>({
   id: 'dln.rate-tradeoff',
   group: 'dln',
   kind: 'scaling',
@@ -903,7 +908,7 @@ export const rateTradeoff: Claim<RateParams> = {
     },
   },
   runs: 8,
-  instance(params, level) {
+  measure(params, { level }) {
     const built = memo(rateScopes, `${JSON.stringify(params)}|${level}`, () => {
       const data = rateData(params);
       if (data.degenerate) return { scope: {}, degenerate: data.degenerate };
@@ -974,7 +979,7 @@ export const rateTradeoff: Claim<RateParams> = {
       (['+', '-'] as const).map((sign) => ({ name: `${eq}: exponent ${sign} 0.01`, equations: { [eq]: { rhs: `${rhs} ${sign} 0.01` } } })),
     ),
   ],
-};
+});
 
 // ------------------------------------------------------------------------------ DMFT ----
 
@@ -1190,7 +1195,7 @@ function extrapolatedArea(p: DmftParams, d: number, w: 'train' | 'test'): { area
   return { area: (s2 * t0 - s1 * t1) / det, se: Math.sqrt(s2 / det) };
 }
 
-export const dmft: Claim<DmftParams> = {
+export const dmft = defineClaim<DmftParams>({
   id: 'dln.dmft',
   group: 'dln',
   kind: 'scaling',
@@ -1207,7 +1212,7 @@ export const dmft: Claim<DmftParams> = {
   },
   ranges: { levels: DMFT_LEVELS, label: 'd' },
   runs: 3,
-  instance(params, d, flags) {
+  measure(params, { level: d, flags }) {
     const sol = dmftOf(params, flags);
     const sim = simulatedAreas(params, d);
     let figure: Figure | undefined;
@@ -1250,6 +1255,6 @@ export const dmft: Claim<DmftParams> = {
       })),
     ),
   ],
-};
+});
 
 export const dlnClaims = [conservation, mirrorFlow, implicitBias, incrementalLearning, rateTradeoff, dmft];

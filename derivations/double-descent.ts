@@ -44,6 +44,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Claim, Figure } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { logSlope } from '../src/numeric/fit.js';
 import { Gaussian } from '../src/numeric/float64.js';
 import { Rng } from '../src/numeric/rng.js';
@@ -351,7 +352,7 @@ const underName = (d: number): string => `risk d=${d} n=${RISK_N}`;
 const overName = underName;
 const edgeName = (g: number): string => `edge gamma=${g}`;
 
-export const doubleDescent: Claim<DoubleDescentParams> = {
+export const doubleDescent = defineClaim<DoubleDescentParams>({
   id: 'transport.double-descent',
   group: 'transport',
   kind: 'scaling',
@@ -378,7 +379,7 @@ export const doubleDescent: Claim<DoubleDescentParams> = {
       ...GAMMAS_EDGE.map((g, i) => ({ name: edgeName(g), lhs: `lmin${i}`, rhs: `edge(gam${i})`, scale: `lmin${i}` })),
     ],
   },
-  instance(P) {
+  measure(P) {
     const risk = riskAt(P.seed);
     const div = memo(divergenceCache, `${P.seed}|${DIV_N}`, () => divergence(DIV_N, P.seed));
     const divQ = memo(divergenceCache, `${P.seed}|${DIV_N / 4}`, () => divergence(DIV_N / 4, P.seed));
@@ -447,4 +448,4 @@ export const doubleDescent: Claim<DoubleDescentParams> = {
     { name: 'edge 5% high', defs: { edge: `edge(g) = 1.05 * ${MP_EDGE}` } },
     { name: 'edge 5% low', defs: { edge: `edge(g) = 0.95 * ${MP_EDGE}` } },
   ],
-};
+});

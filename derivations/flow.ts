@@ -3,6 +3,7 @@
  */
 import fc from 'fast-check';
 import type { Claim } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { crossCheckDerivative } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
 import { eigSym } from '../src/numeric/eigen.js';
@@ -15,7 +16,7 @@ import { FD_FRACTION, FD_TOLERANCE, fixedAt, netDomain, netFlow, type NetParams 
 
 const SOURCE = 'arXiv:2512.10427';
 
-export const functionSpace: Claim<NetParams> = {
+export const functionSpace = defineClaim<NetParams>({
   id: 'flow.function-space',
   group: 'flow',
   kind: 'identity',
@@ -27,7 +28,7 @@ export const functionSpace: Claim<NetParams> = {
     defs: [['M', 'J * transpose(J)']],
     equations: [{ name: 'flow', lhs: 'de_fd', rhs: '-M * e' }],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const f = netFlow(params, digits);
     const de = f.derivative((th) => f.net.residual(th));
     return { scope: { de_fd: dec(f.F, de), J: dec(f.F, f.J), e: dec(f.F, f.e) } };
@@ -38,9 +39,9 @@ export const functionSpace: Claim<NetParams> = {
     { name: 'factor 2: de/dt = -2Me', equations: { flow: { rhs: '-2 * M * e' } } },
     { name: 'exponent off by one: de/dt = -M^2 e', equations: { flow: { rhs: '-M * M * e' } } },
   ],
-};
+});
 
-export const mPsd: Claim<NetParams> = {
+export const mPsd = defineClaim<NetParams>({
   id: 'flow.m-psd',
   group: 'flow',
   kind: 'identity',
@@ -55,7 +56,7 @@ export const mPsd: Claim<NetParams> = {
       { name: 'rank', lhs: 'tailabs(lambda, min(n, p))', rhs: '0', scale: 'max(abs(lambda))' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const F = fixedAt(digits);
     const net = new TanhNet(F, params);
     const J = net.jacobian(net.theta0);
@@ -68,9 +69,9 @@ export const mPsd: Claim<NetParams> = {
     { name: 'rank off by one: rank M <= min(n,p) - 1', equations: { rank: { lhs: 'tailabs(lambda, min(n, p) - 1)' } } },
     { name: 'sign flipped: M negative semidefinite', equations: { psd: { lhs: 'max(0, max(lambda))' } } },
   ],
-};
+});
 
-export const energyDecay: Claim<NetParams> = {
+export const energyDecay = defineClaim<NetParams>({
   id: 'flow.energy-decay',
   group: 'flow',
   kind: 'identity',
@@ -85,7 +86,7 @@ export const energyDecay: Claim<NetParams> = {
       { name: 'sign', lhs: 'max(0, -dot(e, M * e))', rhs: '0', scale: 'dot(e, e) * norm(M, "fro") + 1' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const f = netFlow(params, digits);
     const F = f.F;
     const dL = f.derivative((th) => {
@@ -99,7 +100,7 @@ export const energyDecay: Claim<NetParams> = {
     { name: 'factor 2: dL/dt = -2 e^T M e', equations: { rate: { rhs: '-2 * dot(e, M * e)' } } },
     { name: 'sign flipped: dL/dt = +e^T M e', equations: { rate: { rhs: 'dot(e, M * e)' } } },
   ],
-};
+});
 
 interface RescaleParams {
   n: number;
@@ -112,7 +113,7 @@ interface RescaleParams {
   t16: number;
 }
 
-export const timeRescaling: Claim<RescaleParams> = {
+export const timeRescaling = defineClaim<RescaleParams>({
   id: 'flow.time-rescaling',
   group: 'flow',
   kind: 'identity',
@@ -130,7 +131,7 @@ export const timeRescaling: Claim<RescaleParams> = {
     defs: [],
     equations: [{ name: 'rescaled', lhs: 'dEt_fd', rhs: '-kappa * Mk * et' }],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const F = fixedAt(digits);
     // e(t) from the Taylor series about 0, out to kappa (t1 + h0) <= 2 (1/4 + 1/64)
     const P = new SpectralPath(F, params, 0n, false, F.ratio(9, 16));
@@ -164,6 +165,6 @@ export const timeRescaling: Claim<RescaleParams> = {
     { name: 'M at the wrong time: -kappa M(t) e~', equations: { rescaled: { rhs: '-kappa * M1 * et' } } },
     { name: 'kappa squared', equations: { rescaled: { rhs: '-kappa^2 * Mk * et' } } },
   ],
-};
+});
 
 export const flowClaims = [functionSpace, mPsd, energyDecay, timeRescaling];

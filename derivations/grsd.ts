@@ -19,6 +19,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import type { Claim } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { coupled, frob, median, quantile, shellsOf, traceOf, type Diagnostic, type Snapshot } from '../src/core/diagnostic.js';
 import type { Scope } from '../src/symbolic/numeric.js';
 import type { SymScope } from '../src/symbolic/symbolic.js';
@@ -243,7 +244,7 @@ const covarianceSymbolic = once((): SymScope => {
   };
 });
 
-export const timeCovariance: Claim<CovarianceParams> = {
+export const timeCovariance = defineClaim<CovarianceParams>({
   id: 'grsd.time-covariance',
   group: 'grsd',
   kind: 'identity',
@@ -297,7 +298,7 @@ export const timeCovariance: Claim<CovarianceParams> = {
   },
   // route: see the section comment; the flags choose a wrong field for the density transport
   // or leave the time of kappa M unscaled
-  instance(params, digits, flags) {
+  instance(params, { digits, flags }) {
     const unscaled = flags['unscaledTime'] === true;
     const field: TransportField = flags['field'] === 'kappa' ? 'kappa' : flags['field'] === 'stationary' ? 'stationary' : 'covariant';
     const key = `${JSON.stringify(params)}|${digits}|${unscaled}`;
@@ -322,7 +323,7 @@ export const timeCovariance: Claim<CovarianceParams> = {
     { name: 'a field frozen in time, v = lambda Phi(lambda), transported', flags: { field: 'stationary' } },
     { name: 'density transform without the Jacobian 1/kappa: g_kM(kappa lambda, t/kappa) = g_M(lambda, t)', equations: { density: { rhs: 'gM' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * grsd.rigidity
@@ -398,7 +399,7 @@ const rigiditySymbolic = once((): SymScope => {
   };
 });
 
-export const rigidity: Claim<RigidityParams> = {
+export const rigidity = defineClaim<RigidityParams>({
   id: 'grsd.rigidity',
   group: 'grsd',
   kind: 'identity',
@@ -426,7 +427,7 @@ export const rigidity: Claim<RigidityParams> = {
       { name: 'rigidity', lhs: 'v0', rhs: 'v11 * lam * lam^sigma * t^sigma / t' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     return { scope: memo(rigidityCache, `${JSON.stringify(params)}|${digits}`, () => rigidityScope(params, digits)) };
   },
   symbolic: { scopes: () => [rigiditySymbolic()] },
@@ -440,7 +441,7 @@ export const rigidity: Claim<RigidityParams> = {
     },
     { name: 'covariance with kappa, not kappa^2', equations: { covariance: { rhs: 'kappa * v0' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * grsd.discrete-shift
@@ -626,7 +627,7 @@ export const shiftDomain: fc.Arbitrary<ShiftParams> = fc
   })
   .map(shaped);
 
-export const discreteShift: Claim<ShiftParams> = {
+export const discreteShift = defineClaim<ShiftParams>({
   id: 'grsd.discrete-shift',
   group: 'grsd',
   kind: 'identity',
@@ -662,7 +663,7 @@ export const discreteShift: Claim<ShiftParams> = {
       { name: 'sufficient', lhs: 'infamily * (1 - inclass)', rhs: '0', scale: '1' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     return { scope: memo(shiftCache, `${JSON.stringify(params)}|${digits}`, () => shiftScope(params, digits)) };
   },
   runs: 40,
@@ -673,19 +674,26 @@ export const discreteShift: Claim<ShiftParams> = {
   // moves no field across.
   equivalentMutants: [
     {
-      match: /^def (shiftdef|covdef): factor 2 on the whole side$/,
+      site: /^def (shiftdef|covdef)$/,
+      kinds: ['factor 2 on the whole side'],
       why: 'a defect only meets tol in the gate, and no drawn field lies within a factor 2 of it: members sit at defect / tol <= 1e-5, non-members at >= 1e21',
     },
     {
-      match: /^def inclass: constant (doubled|halved): 1 -> (2|0\.5) in (the condition )?\(shiftdef \+ covdef\) \/ tol < 1$/,
+      site: 'def inclass',
+      kinds: ['constant doubled', 'constant halved'],
+      at: /: 1 -> (2|0\.5) in (the condition )?\(shiftdef \+ covdef\) \/ tol < 1$/,
       why: 'the gate threshold (defect / tol < 1) moved by a factor 2: members sit at defect / tol <= 1e-5, non-members at >= 1e21',
     },
     {
-      match: /^def (shiftdef|covdef): term dropped: abs\((vH|vK)\) \+ abs\((shiftR|covR)\) -> abs\((vH|vK|shiftR|covR)\)$/,
+      site: /^def (shiftdef|covdef)$/,
+      kinds: ['term dropped'],
+      at: /: abs\((vH|vK)\) \+ abs\((shiftR|covR)\) -> abs\((vH|vK|shiftR|covR)\)$/,
       why: "the unit of a relative defect: one side of the law instead of the sum of both sides. For a member the sides agree to the working precision (the unit halves); for a non-member the defect can only grow (the dropped side was part of the unit); tol still floors the unit where the field vanishes",
     },
     {
-      match: /^def (shiftdef|covdef): (sign flipped|term dropped): abs\((vH|vK)\) \+ abs\((shiftR|covR)\) \+ tol -> abs\((vH|vK)\) \+ abs\((shiftR|covR)\)( - \(tol\))?$/,
+      site: /^def (shiftdef|covdef)$/,
+      kinds: ['sign flipped', 'term dropped'],
+      at: /: abs\((vH|vK)\) \+ abs\((shiftR|covR)\) \+ tol -> abs\((vH|vK)\) \+ abs\((shiftR|covR)\)( - \(tol\))?$/,
       why: "tol as the unit's floor (10^(-0.6 D), added or subtracted, or dropped) changes the unit by a relative 10^(-0.6 D) wherever the field is nonzero at the compared points; it decides only where both sides of a law vanish to the working precision (a pure sine bracket at lambda t = 1: 0/0 rounding noise), which no drawn case among the mutants' meets",
     },
   ],
@@ -695,7 +703,7 @@ export const discreteShift: Claim<ShiftParams> = {
     { name: 'period of P half a shell', equations: { periodic: { lhs: 'inclass * PH2' } } },
     { name: 'covariant form with t, not 1/t', equations: { form: { rhs: 'inclass * lam * g * t * P0' } } },
   ],
-};
+});
 
 export const grsdClaims = [timeCovariance, rigidity, discreteShift];
 

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { parse, ParenthesisNode, SymbolNode } from 'mathjs';
 import type { Claim, Encoding, Variant } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { sym, type SymScope } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
 import type { Decimal } from 'decimal.js';
@@ -60,7 +61,7 @@ export function pathStructure(times: string[], dM: 'symmetric' | 'zero' = 'symme
   ];
 }
 
-export const hellmannFeynman: Claim<PathParams> = {
+export const hellmannFeynman = defineClaim<PathParams>({
   id: 'kato.hellmann-feynman',
   group: 'kato',
   kind: 'identity',
@@ -69,7 +70,7 @@ export const hellmannFeynman: Claim<PathParams> = {
   domain: simplePath,
   affinity: 'kato-path',
   encoding: { defs: KATO_DEFS, equations: [{ name: 'hf', lhs: 'dlambda_fd', rhs: 'diag(B)' }] },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
@@ -82,9 +83,9 @@ export const hellmannFeynman: Claim<PathParams> = {
     { name: 'unrotated: diag(dM)', equations: { hf: { rhs: 'diag(dM)' } } },
     { name: 'sign flipped', equations: { hf: { rhs: '-diag(B)' } } },
   ],
-};
+});
 
-export const eigenvectorVelocity: Claim<PathParams> = {
+export const eigenvectorVelocity = defineClaim<PathParams>({
   id: 'kato.eigenvector-velocity',
   group: 'kato',
   kind: 'identity',
@@ -99,7 +100,7 @@ export const eigenvectorVelocity: Claim<PathParams> = {
       { name: 'gauge', lhs: 'diag(transpose(U) * dU_fd)', rhs: '0', scale: 'norm(dU_fd, "fro") + norm(B, "fro")' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
@@ -115,9 +116,9 @@ export const eigenvectorVelocity: Claim<PathParams> = {
     { name: 'factor 2', equations: { velocity: { rhs: '2 * U * transpose(A)' } } },
     { name: 'gap sign flipped in A', defs: { A: 'offdiv(transpose(B), -pairdiff(lambda))' } },
   ],
-};
+});
 
-export const couplingAntisymmetry: Claim<PathParams> = {
+export const couplingAntisymmetry = defineClaim<PathParams>({
   id: 'kato.coupling-antisymmetry',
   group: 'kato',
   kind: 'identity',
@@ -126,7 +127,7 @@ export const couplingAntisymmetry: Claim<PathParams> = {
   domain: simplePath,
   affinity: 'kato-path',
   encoding: { defs: KATO_DEFS, equations: [{ name: 'antisymmetry', lhs: 'A', rhs: '-transpose(A)', scale: 'norm(A, "fro") + norm(dM, "fro") / mingap' }] },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
@@ -139,7 +140,7 @@ export const couplingAntisymmetry: Claim<PathParams> = {
     { name: 'factor 2', equations: { antisymmetry: { rhs: '-2 * transpose(A)' } } },
     { name: 'gap taken in absolute value', defs: { A: 'offdiv(transpose(B), abs(pairdiff(lambda)))' } },
   ],
-};
+});
 
 const defText = (name: string): string => KATO_DEFS.find(([n]) => n === name)![1];
 
@@ -340,7 +341,7 @@ function computeIntegratedCase(params: PathParams, digits: number): IntegratedCa
   return { scope };
 }
 
-export const modewiseOde: Claim<PathParams> = {
+export const modewiseOde = defineClaim<PathParams>({
   id: 'kato.modewise-ode',
   group: 'kato',
   kind: 'identity',
@@ -356,7 +357,7 @@ export const modewiseOde: Claim<PathParams> = {
       { name: 'integrated', lhs: 'c_b - c_a', rhs: integratedRhs(FIELD) },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
@@ -378,7 +379,7 @@ export const modewiseOde: Claim<PathParams> = {
       equations: { integrated: { rhs: integratedRhs(FIELD, 'lambda_a') } },
     },
   ],
-};
+});
 
 interface ProjectorParams extends PathParams {
   /** first index of the group (descending eigenvalues) and its size; null: take the kernel */
@@ -387,7 +388,7 @@ interface ProjectorParams extends PathParams {
   kernel: boolean;
 }
 
-export const projector: Claim<ProjectorParams> = {
+export const projector = defineClaim<ProjectorParams>({
   id: 'kato.projector',
   group: 'kato',
   kind: 'identity',
@@ -409,7 +410,7 @@ export const projector: Claim<ProjectorParams> = {
       { name: 'generator', lhs: 'dP_fd', rhs: 'U * (B .* offdiv(pairdiff(g), pairdiff(lambda))) * transpose(U)', scale: 'norm(dM, "fro") / gap' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const F = P.F;
     const n = params.n;
@@ -437,14 +438,14 @@ export const projector: Claim<ProjectorParams> = {
     { name: 'off-diagonal block claimed zero: P dP (I-P) = 0', equations: { inner: { lhs: 'P * dP_fd * (I - P)' } } },
     { name: 'factor 2 in the resolvent', equations: { generator: { rhs: 'U * (B .* offdiv(pairdiff(g), 2 * pairdiff(lambda))) * transpose(U)' } } },
   ],
-};
+});
 
 interface LazyParams extends PathParams {
   /** T = T8 / 8 */
   T8: number;
 }
 
-export const lazyLimit: Claim<LazyParams> = {
+export const lazyLimit = defineClaim<LazyParams>({
   id: 'kato.lazy-limit',
   group: 'kato',
   kind: 'identity',
@@ -458,7 +459,7 @@ export const lazyLimit: Claim<LazyParams> = {
       { name: 'decay', lhs: 'transpose(U) * eT', rhs: 'c .* vexp(-lambda * T)' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits, true);
     const F = P.F;
     const T = F.ratio(params.T8, 8);
@@ -472,6 +473,6 @@ export const lazyLimit: Claim<LazyParams> = {
     { name: 'energy rate used for amplitudes: exp(-2 lambda t)', equations: { decay: { rhs: 'c .* vexp(-2 * lambda * T)' } } },
     { name: 'sign flipped: exp(+lambda t)', equations: { decay: { rhs: 'c .* vexp(lambda * T)' } } },
   ],
-};
+});
 
 export const katoClaims = [hellmannFeynman, eigenvectorVelocity, couplingAntisymmetry, modewiseOde, projector, lazyLimit];

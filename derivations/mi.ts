@@ -39,6 +39,7 @@
  */
 import fc from 'fast-check';
 import type { Claim, Figure } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { formulaOf } from '../src/core/laws.js';
 import { classifyRange } from '../src/core/precision.js';
 import { HermiteTarget, oracleSweep, probeStrengths } from '../src/models/multiindex.js';
@@ -210,7 +211,7 @@ function meanScope(P: MeanParams, digits: number, oblique: boolean, uncentred: b
 
 const meanCache = new Map<string, Scope>();
 
-export const spectralMean: Claim<MeanParams> = {
+export const spectralMean = defineClaim<MeanParams>({
   id: 'mi.spectral-mean',
   group: 'mi',
   kind: 'identity',
@@ -225,7 +226,7 @@ export const spectralMean: Claim<MeanParams> = {
       { name: 'mean', lhs: 'ET', rhs: 'transpose(W) * c * W' },
     ],
   },
-  instance(params, digits, flags) {
+  instance(params, { digits, flags }) {
     const oblique = flags.oblique === true;
     const uncentred = flags.uncentred === true;
     return { scope: memo(meanCache, `${JSON.stringify(params)}|${digits}|${oblique}|${uncentred}`, () => meanScope(params, digits, oblique, uncentred)) };
@@ -237,7 +238,7 @@ export const spectralMean: Claim<MeanParams> = {
     { name: 'the -I dropped: E[y x x^T] under the same formula', flags: { uncentred: true } },
     { name: 'oblique directions (W W^T != I) under the same formula', flags: { oblique: true } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * mi.small-lr-gd
@@ -309,7 +310,7 @@ function gdScope(P: GdParams, digits: number, uncentred: boolean, plainInit: boo
 
 const gdCache = new Map<string, Scope>();
 
-export const smallLrGd: Claim<GdParams> = {
+export const smallLrGd = defineClaim<GdParams>({
   id: 'mi.small-lr-gd',
   group: 'mi',
   kind: 'identity',
@@ -326,7 +327,7 @@ export const smallLrGd: Claim<GdParams> = {
     defs: [['T', 'transpose(X) * diag(y) * X / n - mean(y) * identity(d)']],
     equations: [{ name: 'first-order', lhs: 'dW', rhs: 'K * diag(a) * W0 * T' }],
   },
-  instance(params, digits, flags) {
+  instance(params, { digits, flags }) {
     const u = flags.uncentred === true;
     const pi = flags.plainInit === true;
     return { scope: memo(gdCache, `${JSON.stringify(params)}|${digits}|${u}|${pi}`, () => gdScope(params, digits, u, pi)) };
@@ -339,7 +340,7 @@ export const smallLrGd: Claim<GdParams> = {
     { name: 'uncentred activation (w.x)^2 / 2 against the same T', flags: { uncentred: true } },
     { name: 'initialisation with f != 0 (unpaired neurons)', flags: { plainInit: true } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * mi.bbp-threshold
@@ -472,7 +473,7 @@ const bbpAt = (P: BbpParams, level: number): BbpLevel => memo(bbpCache, JSON.str
 const D = (x: number): Decimal => new Decimal(x);
 const alphaCFormula = formulaOf(cascadeModel, 'summable', 'alphaC');
 
-export const bbpThreshold: Claim<BbpParams> = {
+export const bbpThreshold = defineClaim<BbpParams>({
   id: 'mi.bbp-threshold',
   group: 'mi',
   kind: 'scaling',
@@ -491,7 +492,7 @@ export const bbpThreshold: Claim<BbpParams> = {
       { name: 'overlap', lhs: '1 - q', rhs: 'oAlphaC / alpha', scale: 'oAlphaC / alpha' },
     ],
   },
-  instance(params, level) {
+  measure(params, { level }) {
     const L = bbpAt(params, level);
     const { threshold: t, overlap: o } = L;
     const ratios = BBP_LEVELS.map(bbpRatio);
@@ -523,7 +524,7 @@ export const bbpThreshold: Claim<BbpParams> = {
     { name: 'spiked-covariance overlap (1 - alpha_c/alpha) / (1 + sqrt(alpha_c/alpha))', equations: { overlap: { rhs: '1 - (1 - oAlphaC / alpha) / (1 + sqrt(oAlphaC / alpha))' } } },
     { name: 'overlap 1 - (alpha_c / alpha)^2', equations: { overlap: { rhs: '(oAlphaC / alpha)^2' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * mi.cascade
@@ -625,7 +626,7 @@ function windowSlope(alphas: number[], ys: number[], end: number): number {
   return slope(idx.map((i) => Math.log(alphas[i]!)), idx.map((i) => Math.log(ys[i]!)));
 }
 
-export const cascade: Claim<CascadeParams> = {
+export const cascade = defineClaim<CascadeParams>({
   id: 'mi.cascade',
   group: 'mi',
   kind: 'scaling',
@@ -643,7 +644,7 @@ export const cascade: Claim<CascadeParams> = {
       { name: 'count', lhs: 'countSlope', rhs: countFormula, scale: '1' },
     ],
   },
-  instance(params, level) {
+  measure(params, { level }) {
     const sigma2 = cascadeSigma2(params);
     const end = sumWindowEnd(level);
     const grid = Array.from({ length: 9 }, (_, j) => 10 ** (end - 1 + j / 8));
@@ -682,6 +683,6 @@ export const cascade: Claim<CascadeParams> = {
     { name: 'error exponent (2 gamma - 1) / (2 gamma) + 0.1', equations: { error: { rhs: '-((2 * gamma - 1) / (2 * gamma) + 0.1)' } } },
     { name: 'count exponent 1 / gamma (threshold alpha_k ~ k^gamma)', equations: { count: { rhs: '1 / gamma' } } },
   ],
-};
+});
 
 export const miClaims = [spectralMean, smallLrGd, bbpThreshold, cascade];

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Claim, Encoding } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { shellLabels } from '../src/symbolic/numeric.js';
 import { NULL_SHELL, shellIndicator } from '../src/symbolic/primitives.js';
 import { sym } from '../src/symbolic/symbolic.js';
@@ -58,7 +59,7 @@ function labelsOrCrossing(P: SpectralPath, params: ShellParams, digits: number, 
   return { degenerate: 'shell-boundary crossing within the difference window' };
 }
 
-export const partition: Claim<ShellParams> = {
+export const partition = defineClaim<ShellParams>({
   id: 'shell.partition',
   group: 'shell',
   kind: 'identity',
@@ -72,22 +73,22 @@ export const partition: Claim<ShellParams> = {
       { name: 'energy', lhs: 'sum(transpose(Ind) * (c .^ 2)) + dot(z, c .^ 2)', rhs: 'dot(e, e)' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const L = labelsOrCrossing(P, params, digits, 0n);
     if ('degenerate' in L) return { scope: {}, degenerate: L.degenerate };
     return { scope: { ...spectralScope(P), h: params.h4 / 4, ones_n: dec(P.F, new Array<bigint>(params.n).fill(P.F.one)) } };
   },
   equivalentMutants: [
-    { match: /^def c: (whole side negated|transpose removed)/, why: 'the energy equation sums c_k^2 over every shell: |c|^2 = |e|^2 for c = -U^T e and for c = U e alike (U orthogonal)' },
+    { site: 'def c', kinds: ['whole side negated', 'transpose removed'], why: 'the energy equation sums c_k^2 over every shell: |c|^2 = |e|^2 for c = -U^T e and for c = U e alike (U orthogonal)' },
   ],
   variants: [
     { name: 'null shell dropped from the energy', equations: { energy: { lhs: 'sum(transpose(Ind) * (c .^ 2))' } } },
     { name: 'zero eigenvalues binned as lambda = 1 too', defs: { Ind: 'logshells(lambda + z, h)' } },
   ],
-};
+});
 
-export const intraCancellation: Claim<ShellParams> = {
+export const intraCancellation = defineClaim<ShellParams>({
   id: 'shell.intra-cancellation',
   group: 'shell',
   kind: 'identity',
@@ -99,7 +100,7 @@ export const intraCancellation: Claim<ShellParams> = {
     defs: SHELL_DEFS,
     equations: [{ name: 'intra', lhs: 'diag(transpose(Ind) * diag(c) * A * diag(c) * Ind)', rhs: '0', scale: 'sum(abs(diag(c) * A * diag(c))) + dot(c, c) * norm(dM, "fro") / mingap' }],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P) ?? ('degenerate' in labelsOrCrossing(P, params, digits, 0n) ? 'eigenvalue on a shell boundary' : undefined);
     if (degenerate) return { scope: {}, degenerate };
@@ -119,14 +120,14 @@ export const intraCancellation: Claim<ShellParams> = {
   },
   structure: pathStructure(['']),
   equivalentMutants: [
-    { match: /^def c: transpose removed/, why: 'the intra-shell sum vanishes for every vector c (A is antisymmetric; shown symbolically for generic c): c = U e says the same' },
-    { match: /^def B: (factor 2 on the whole side|whole side negated)$/, why: 'B enters only through A = offdiv(B^T, pairdiff(lambda)): a rescaled B rescales A, which stays antisymmetric, and the sum vanishes for every antisymmetric A (shown symbolically)' },
+    { site: 'def c', kinds: ['transpose removed'], why: 'the intra-shell sum vanishes for every vector c (A is antisymmetric; shown symbolically for generic c): c = U e says the same' },
+    { site: 'def B', kinds: ['factor 2 on the whole side', 'whole side negated'], why: 'B enters only through A = offdiv(B^T, pairdiff(lambda)): a rescaled B rescales A, which stays antisymmetric, and the sum vanishes for every antisymmetric A (shown symbolically)' },
   ],
   variants: [
     { name: 'a cross-shell pair counted as intra-shell', equations: { intra: { lhs: 'transpose(Ind) * diag(c) * A * c' } } },
     { name: 'couplings taken in absolute value', equations: { intra: { lhs: 'diag(transpose(Ind) * diag(c) * abs(A) * diag(c) * Ind)' } } },
   ],
-};
+});
 
 /** E_a(t) = sum over the t0-shells of c_k(t)^2, and the shell indicator at t0 (null shell last). */
 function shellEnergies(P: SpectralPath, labels: number[]): { ind: Mat; energy: (U: Mat, e: Vec) => Vec } {
@@ -143,7 +144,7 @@ function shellEnergies(P: SpectralPath, labels: number[]): { ind: Mat; energy: (
   };
 }
 
-export const energyBalance: Claim<ShellParams> = {
+export const energyBalance = defineClaim<ShellParams>({
   id: 'shell.energy-balance',
   group: 'shell',
   kind: 'identity',
@@ -155,7 +156,7 @@ export const energyBalance: Claim<ShellParams> = {
     defs: SHELL_DEFS,
     equations: [{ name: 'balance', lhs: 'dE_fd', rhs: '-2 * transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' }],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
@@ -168,8 +169,8 @@ export const energyBalance: Claim<ShellParams> = {
   tolerance: FD_TOLERANCE,
   structure: pathStructure(['']),
   equivalentMutants: [
-    { match: /^def c: whole side negated/, why: 'dissipation and transfers are quadratic in c' },
-    { match: /^eq balance\.rhs: (sign flipped|term dropped): sum\(T, 2\) - diag\(T\) -> sum\(T, 2\)/, why: 'T_aa = 0: the intra-shell transfer cancels (shell.intra-cancellation), so subtracting, adding or dropping diag(T) says the same' },
+    { site: 'def c', kinds: ['whole side negated'], why: 'dissipation and transfers are quadratic in c' },
+    { site: 'eq balance.rhs', kinds: ['sign flipped', 'term dropped'], at: 'sum(T, 2) - diag(T) -> sum(T, 2)', why: 'T_aa = 0: the intra-shell transfer cancels (shell.intra-cancellation), so subtracting, adding or dropping diag(T) says the same' },
   ],
   variants: [
     { name: 'dissipation without the factor 2', equations: { balance: { rhs: '-transpose(Ind) * (lambda .* c .^ 2) + (sum(T, 2) - diag(T))' } } },
@@ -177,9 +178,9 @@ export const energyBalance: Claim<ShellParams> = {
     { name: 'transfer without the factor 2', defs: { T: 'transpose(Ind) * diag(c) * A * diag(c) * Ind' } },
     { name: 'no transfer into the null shell (the kernel of M)', defs: { T: '2 * transpose(Ind) * diag(c .* (1 - nullshell(lambda))) * A * diag(c .* (1 - nullshell(lambda))) * Ind' } },
   ],
-};
+});
 
-export const transferAntisymmetry: Claim<ShellParams> = {
+export const transferAntisymmetry = defineClaim<ShellParams>({
   id: 'shell.transfer-antisymmetry',
   group: 'shell',
   kind: 'identity',
@@ -195,7 +196,7 @@ export const transferAntisymmetry: Claim<ShellParams> = {
       { name: 'norm', lhs: 'dN_fd', rhs: '-2 * dot(e, M * e)' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P) ?? ('degenerate' in labelsOrCrossing(P, params, digits, 0n) ? 'eigenvalue on a shell boundary' : undefined);
     if (degenerate) return { scope: {}, degenerate };
@@ -210,16 +211,16 @@ export const transferAntisymmetry: Claim<ShellParams> = {
   tolerance: FD_TOLERANCE,
   structure: pathStructure(['']),
   equivalentMutants: [
-    { match: /^def c: transpose removed/, why: 'T is antisymmetric for every vector c (shown symbolically for generic c): c = U e says the same' },
-    { match: /^def B: (factor 2 on the whole side|whole side negated)$/, why: 'B enters only through A = offdiv(B^T, pairdiff(lambda)): a rescaled B rescales A, which stays antisymmetric, and T is antisymmetric for every antisymmetric A (shown symbolically)' },
+    { site: 'def c', kinds: ['transpose removed'], why: 'T is antisymmetric for every vector c (shown symbolically for generic c): c = U e says the same' },
+    { site: 'def B', kinds: ['factor 2 on the whole side', 'whole side negated'], why: 'B enters only through A = offdiv(B^T, pairdiff(lambda)): a rescaled B rescales A, which stays antisymmetric, and T is antisymmetric for every antisymmetric A (shown symbolically)' },
   ],
   variants: [
     { name: 'transfers symmetric: T = T^T', equations: { antisymmetry: { rhs: 'transpose(T)' } } },
     { name: 'norm rate without the factor 2', equations: { norm: { rhs: '-dot(e, M * e)' } } },
   ],
-};
+});
 
-export const projectorForm: Claim<ShellParams> = {
+export const projectorForm = defineClaim<ShellParams>({
   id: 'shell.projector-form',
   group: 'shell',
   kind: 'identity',
@@ -232,7 +233,7 @@ export const projectorForm: Claim<ShellParams> = {
     // the terms' natural size |e|^2 (|M| + |dM|/gap): a shell holding almost none of e has both sides at rounding level
     equations: [{ name: 'projector', lhs: 'dEa_fd', rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)', scale: 'abs(dEa_fd) + dot(e, e) * (norm(M, "fro") + norm(dM, "fro") / mingap)' }],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     const P = pathAt(params, digits);
     const degenerate = degeneracy(P);
     if (degenerate) return { scope: {}, degenerate };
@@ -257,12 +258,12 @@ export const projectorForm: Claim<ShellParams> = {
   },
   tolerance: FD_TOLERANCE,
   equivalentMutants: [
-    { match: /^eq projector\.rhs: (sign flipped: I - P -> I \+ \(P\)|term dropped: I - P -> I)$/, why: 'P dP P = 0 for a projector (kato.projector): <Pe, dP P e> vanishes, so dP (I - P), dP (I + P) and dP give the same rate' },
+    { site: 'eq projector.rhs', kinds: ['sign flipped', 'term dropped'], at: /^(sign flipped: I - P -> I \+ \(P\)|term dropped: I - P -> I)$/, why: 'P dP P = 0 for a projector (kato.projector): <Pe, dP P e> vanishes, so dP (I - P), dP (I + P) and dP give the same rate' },
   ],
   variants: [
     { name: 'dissipation without the factor 2', equations: { projector: { rhs: '-dot(e, M * P * e) + 2 * dot(P * e, dP_fd * (I - P) * e)' } } },
     { name: 'wrong projector side: P dP P', equations: { projector: { rhs: '-2 * dot(e, M * P * e) + 2 * dot(P * e, dP_fd * P * e)' } } },
   ],
-};
+});
 
 export const shellClaims = [partition, intraCancellation, energyBalance, transferAntisymmetry, projectorForm];

@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Claim, Figure } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import { formulaOf, piecewise, type LawResult } from '../src/core/laws.js';
 import { goldenMin, logGrid, windowSlope } from '../src/numeric/fit.js';
 import { localPeak, localPeakValue } from '../src/numeric/local-peak.js';
@@ -152,7 +153,7 @@ const lossFigure = (title: string, t: number[], measured: number[], law: (t: num
 
 const lazyLossTime = formulaOf(lazyModel, 'lazy', 'lossTime');
 
-export const lazyScaling: Claim<LawParams> = {
+export const lazyScaling = defineClaim<LawParams>({
   id: 'transport.lazy-scaling',
   group: 'transport',
   kind: 'scaling',
@@ -173,7 +174,7 @@ export const lazyScaling: Claim<LawParams> = {
       { name: 'prefactor', lhs: 'loss', rhs: 'gamma(nu) / (2 * alpha) * (2 * tEnd)^(-nu)' },
     ],
   },
-  instance(P, level) {
+  measure(P, { level }) {
     const S = lazyAt(P);
     const [lo, hi] = lazyWindow(level, lazyDecades(P.a / 100, P.b / 100));
     const iEnd = S.t.findIndex((x) => x >= hi * (1 - 1e-12));
@@ -216,7 +217,7 @@ export const lazyScaling: Claim<LawParams> = {
     { name: 'prefactor Gamma(nu + 1)', equations: { prefactor: { rhs: 'gamma(nu + 1) / (2 * alpha) * (2 * tEnd)^(-nu)' } } },
     { name: 'lost factor 2 in the clock: t^-nu', equations: { prefactor: { rhs: 'gamma(nu) / (2 * alpha) * tEnd^(-nu)' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * Transport: finite volumes and characteristics
@@ -392,7 +393,7 @@ function movedBoundary(law: string, by: number): string {
   return law.replace(lazy, `q + 1 < sigma + (${by})`).replace(transport, `sigma > 0 and q + 1 > sigma + (${by})`);
 }
 
-export const selfSimilar: Claim<SelfSimilarParams> = {
+export const selfSimilar = defineClaim<SelfSimilarParams>({
   id: 'transport.self-similar',
   group: 'transport',
   kind: 'scaling',
@@ -408,7 +409,7 @@ export const selfSimilar: Claim<SelfSimilarParams> = {
       { name: 'frontierLambda', lhs: 'lamFit', rhs: FRONTIER, scale: '1' },
     ],
   },
-  instance(P, level) {
+  measure(P, { level }) {
     const T = transportParams(P);
     const { fine: R, coarse: Rc } = runAt(T);
     const [lo, hi] = [10 ** (level - 1), 10 ** level];
@@ -456,14 +457,18 @@ export const selfSimilar: Claim<SelfSimilarParams> = {
   // the regimes are tried in order: lazy-dominated, the self-similar line, transport-dominated
   equivalentMutants: [
     {
-      match: /: (sign flipped|term dropped|constant doubled|constant halved): [^:]*1e-9.* in the condition /,
+      site: /^(def|eq) /,
+      kinds: ['sign flipped', 'term dropped', 'constant doubled', 'constant halved'],
+      at: /: [^:]*1e-9.* in the condition /,
       why:
         'the 1e-9 only absorbs decimal rounding at q + 1 = sigma, where the lazy-dominated and self-similar laws agree (self-similar draws sit on the line ' +
         'exactly, every other draw is at least 0.14 from it); and a case that reaches the transport condition already has q + 1 > sigma (the conditions ' +
         'before it took the rest), so dropping or moving its 1e-9, or its sigma, changes no drawn verdict',
     },
     {
-      match: /: constant doubled: 1 -> 2 in the condition sigma > 0 and q \+ 1 > sigma \+ 1e-9$/,
+      site: /^(def|eq) /,
+      kinds: ['constant doubled'],
+      at: /: 1 -> 2 in the condition sigma > 0 and q \+ 1 > sigma \+ 1e-9$/,
       why: 'q + 2 > sigma for every case that reaches the transport condition, which already has q + 1 > sigma (the lazy-dominated and self-similar conditions before it took the rest)',
     },
   ],
@@ -493,7 +498,7 @@ export const selfSimilar: Claim<SelfSimilarParams> = {
     { name: 'frontier exponent off by one: q / sigma', equations: { frontierLambda: { rhs: piecewise(transportModel, 'frontierLambda').replaceAll('(q + 1) / sigma', 'q / sigma') } } },
     { name: 'loss exponent without nu: (q + 1) / sigma', equations: { 'lossTime (characteristics)': { rhs: piecewise(transportModel, 'frontierLambda') } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * Model size and compute
@@ -658,7 +663,7 @@ const lawOf = (key: string): string => `(transport > 0) ? (${formulaOf(transport
 /** The competitor: the compute-optimal split derived as if the loss fell with the lazy exponent in every regime. */
 const asIfLazy = (key: string): string => formulaOf(lazyModel, 'lazy', key);
 
-export const modelSize: Claim<ModelSizeParams> = {
+export const modelSize = defineClaim<ModelSizeParams>({
   id: 'transport.model-size',
   group: 'transport',
   kind: 'scaling',
@@ -689,7 +694,7 @@ export const modelSize: Claim<ModelSizeParams> = {
       { name: 'compute.loss', lhs: 'lossFit', rhs: lawOf('compute.loss'), scale: '1' },
     ],
   },
-  instance(P, level) {
+  measure(P, { level }) {
     const S = computeAt(P);
     const T = modelSizeTransport(P);
     // level l: the budgets whose optimum N* is in [10^(l-1), 10^l], a decade further out for the transport
@@ -751,7 +756,7 @@ export const modelSize: Claim<ModelSizeParams> = {
     { name: 'optimal N and t swapped', equations: { 'compute.N': { rhs: lawOf('compute.t') } } },
     { name: 'compute-optimal loss exponent without the trade: nu', equations: { 'compute.loss': { rhs: formulaOf(lazyModel, 'lazy', 'lossTime') } } },
   ],
-};
+});
 
 export const transportScalingClaims = [lazyScaling, selfSimilar, modelSize];
 

@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import nerdamer from 'nerdamer-prime';
 import type { Claim } from '../src/core/claim.js';
+import { defineClaim } from '../src/core/define.js';
 import type { Scope } from '../src/symbolic/numeric.js';
 import type { SymScope } from '../src/symbolic/symbolic.js';
 import { dec } from '../src/numeric/convert.js';
@@ -215,7 +216,7 @@ const continuitySymbolic = once((): SymScope => {
   };
 });
 
-export const logContinuity: Claim<ContinuityParams> = {
+export const logContinuity = defineClaim<ContinuityParams>({
   id: 'transport.log-continuity',
   group: 'transport',
   kind: 'identity',
@@ -249,7 +250,7 @@ export const logContinuity: Claim<ContinuityParams> = {
       { name: 'dissipation', lhs: 'lam_k .* dE_fd', rhs: '-2 * lam_k .* eps_k', scale: 'norm(lam_k .* dE_fd) + max(lam_k) * sum(E)' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     return { scope: memo(continuityCache, `${JSON.stringify(params)}|${digits}`, () => continuityScope(params, digits)) };
   },
   symbolic: { scopes: () => [continuitySymbolic()] },
@@ -259,7 +260,7 @@ export const logContinuity: Claim<ContinuityParams> = {
     { name: 'lost factor lambda on the right', equations: { continuity: { rhs: 'dt_g + dlam_vg' } } },
     { name: 'flux sign flipped', equations: { continuity: { lhs: 'dt_eps - ds_flux' } } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * transport.time-reparametrisation
@@ -345,7 +346,7 @@ const reparamSymbolic = once((): SymScope => {
   };
 });
 
-export const timeReparametrisation: Claim<ReparamParams> = {
+export const timeReparametrisation = defineClaim<ReparamParams>({
   id: 'transport.time-reparametrisation',
   group: 'transport',
   kind: 'identity',
@@ -377,7 +378,7 @@ export const timeReparametrisation: Claim<ReparamParams> = {
       { name: 'exponent', lhs: 'slope_t', rhs: 'a * slope_tau', scale: 'abs(slope_t) + a * taup * max(lambda)' },
     ],
   },
-  instance(params, digits) {
+  instance(params, { digits }) {
     return { scope: memo(reparamCache, `${JSON.stringify(params)}|${digits}`, () => reparamScope(params, digits)) };
   },
   // the power clock c T^a / a is real for T > 0, the domain's times
@@ -389,7 +390,7 @@ export const timeReparametrisation: Claim<ReparamParams> = {
     { name: 'exponent off by one: (a-1) d ln L / d ln tau', equations: { exponent: { rhs: '(a - 1) * slope_tau' } } },
     { name: 'lost 1/a in the power clock: tau = c T^a', defs: { taup: 'c*T^a' } },
   ],
-};
+});
 
 /* ------------------------------------------------------------------------------------------
  * transport.characteristics
@@ -549,7 +550,7 @@ function characteristicScope(P: CharacteristicParams, level: number): Scope {
   };
 }
 
-export const characteristics: Claim<CharacteristicParams> = {
+export const characteristics = defineClaim<CharacteristicParams>({
   id: 'transport.characteristics',
   group: 'transport',
   kind: 'identity',
@@ -611,7 +612,7 @@ export const characteristics: Claim<CharacteristicParams> = {
       { name: 'order', lhs: 'log(err / err3) / log(3)', rhs: '1', scale: '1' },
     ],
   },
-  instance(P, level) {
+  measure(P, { level }) {
     const scope = memo(charCache, `${JSON.stringify(P)}|${level}`, () => characteristicScope(P, level));
     const fv = memo(charFVCache, JSON.stringify(P), () => characteristicFV(P));
     const self = fv.selfOrder;
@@ -650,7 +651,7 @@ export const characteristics: Claim<CharacteristicParams> = {
     { name: 'the density per unit lambda taken for the energy per unit ln lambda (eps = g)', defs: { epsT: 'gT' } },
     { name: 'finite volumes converge at second order', equations: { order: { rhs: '2' } } },
   ],
-};
+});
 
 export const transportClaims = [logContinuity, timeReparametrisation, characteristics];
 

@@ -79,13 +79,13 @@ describe('dln measurements', () => {
   });
 
   it('incremental learning states the RK4 error of its slopes (step doubling), far below the slopes\' resolution', () => {
-    const inst = incrementalLearning.instance({ d: 3, seed: 5 }, 4, {});
+    const inst = incrementalLearning.measure({ d: 3, seed: 5 }, { level: 4, flags: {} });
     expect(inst.uncertainty?.slope).toBeGreaterThan(0);
     expect(inst.uncertainty?.slope).toBeLessThan(1e-7);
   });
 
   it('the DMFT check states both sides\' standard errors, each well below the 2% it must resolve', () => {
-    const inst = dmft.instance({ alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0 }, 160, {});
+    const inst = dmft.measure({ alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0 }, { level: 160, flags: {} });
     for (const eq of ['train loss', 'test error']) {
       expect(inst.uncertainty?.[eq]).toBeGreaterThan(0);
       expect(inst.uncertainty?.[eq]).toBeLessThan(0.004);

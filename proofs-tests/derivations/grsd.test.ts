@@ -15,7 +15,7 @@ describe('grsd claims', () => {
 describe('grsd.time-covariance: the shell density transported for M and for kappa M', () => {
   const cases = fc.sample(timeCovariance.domain, { seed: 5, numRuns: 8 });
   const density = (P: (typeof cases)[number], digits: number, field: string): number =>
-    residuals(timeCovariance.encoding, timeCovariance.instance(P, digits, { field }).scope, digits).find((q) => q.equation === 'density')!.residual.toNumber();
+    residuals(timeCovariance.encoding, timeCovariance.instance(P, { digits, flags: { field } }).scope, digits).find((q) => q.equation === 'density')!.residual.toNumber();
 
   it('under the drawn covariant field the two finite-volume solutions agree cell by cell to the working precision', () => {
     for (const P of cases) {
@@ -68,7 +68,7 @@ describe('grsd.discrete-shift: the search for log-periodic fields', () => {
     expect(cases.length - members).toBeGreaterThan(30);
     // the gate of the encoding, read out as a residual
     const gate = { defs: discreteShift.encoding.defs, equations: [{ name: 'gate', lhs: 'inclass', rhs: '0', scale: '1' }] };
-    const inclass = (P: ShiftParams): number => residuals(gate, discreteShift.instance(P, 30, {}).scope, 30)[0]!.residual.toNumber();
+    const inclass = (P: ShiftParams): number => residuals(gate, discreteShift.instance(P, { digits: 30, flags: {} }).scope, 30)[0]!.residual.toNumber();
     const base: ShiftParams = { l8: 3, t8: 5, h8: 4, sig4: 1, dtau4: 0, c4: 2, a0: 1, terms: [{ num: 1, den: 2, rhoIx: 0, p: 1, q: -2 }], k4: 7 };
     expect(inFamily(base)).toBe(true);
     expect(inclass(base)).toBe(1);
@@ -112,7 +112,7 @@ describe('grsd.discrete-shift: the draws', () => {
   it('a check that ignores the log-shift hypothesis is caught: a covariant field of incommensurate period passes that gate and breaks the periodicity of P', () => {
     const P: ShiftParams = { l8: 3, t8: 5, h8: 4, sig4: 1, dtau4: 0, c4: 2, a0: 1, terms: [{ num: 2, den: 3, rhoIx: 0, p: 1, q: -2 }], k4: 7 };
     const enc = { defs: discreteShift.encoding.defs.map(([n, e]): [string, string] => [n, n === 'inclass' ? 'covdef / tol < 1 ? 1 : 0' : e]), equations: discreteShift.encoding.equations };
-    const r = residuals(enc, discreteShift.instance(P, 30, {}).scope, 30);
+    const r = residuals(enc, discreteShift.instance(P, { digits: 30, flags: {} }).scope, 30);
     expect(r.find((q) => q.equation === 'form')!.residual.toNumber()).toBeLessThan(1e-25);
     expect(r.find((q) => q.equation === 'periodic')!.residual.toNumber()).toBeGreaterThan(1e-3);
   });

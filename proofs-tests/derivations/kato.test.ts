@@ -25,7 +25,7 @@ function only(equation: string): Claim<PathParams> {
 }
 
 const residualOf = (params: PathParams, digits: number, variant: Variant | undefined, equation: string): Decimal => {
-  const inst = modewiseOde.instance(params, digits, {});
+  const inst = modewiseOde.instance(params, { digits, flags: {} });
   expect(inst.degenerate).toBeUndefined();
   const r = residuals(applyVariant(modewiseOde.encoding, variant), inst.scope, digits).find((x) => x.equation === equation);
   return r!.residual;
@@ -50,7 +50,7 @@ describe('kato.modewise-ode, integrated', () => {
 
   it('the integrated equation spans a real interval and meets the working precision', () => {
     for (const p of fc.sample(modewiseOde.domain, { seed: 11, numRuns: 6 })) {
-      const inst = modewiseOde.instance(p, 60, {});
+      const inst = modewiseOde.instance(p, { digits: 60, flags: {} });
       if (inst.degenerate) continue;
       // e moves over [t0, t0 + H]: not a pointwise check in disguise
       const [ea, eb] = [inst.scope.e_a as Decimal[], inst.scope.e_b as Decimal[]];

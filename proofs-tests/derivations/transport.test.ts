@@ -28,7 +28,7 @@ describe('transport.characteristics: the explicit density against finite volumes
   const cases = fc.sample(characteristics.domain, { seed: 11, numRuns: 6 });
   const series = (P: (typeof cases)[number], name: string): number[] =>
     characteristics.ranges!.levels.map((level) => {
-      const r = residuals(characteristics.encoding, characteristics.instance(P, level, {}).scope, 30).find((q) => q.equation === name)!;
+      const r = residuals(characteristics.encoding, characteristics.measure(P, { level, flags: {} }).scope, 30).find((q) => q.equation === name)!;
       return r.difference.length === 1 ? r.difference[0]!.div(r.scale).toNumber() : r.residual.toNumber();
     });
 
@@ -46,7 +46,7 @@ describe('transport.characteristics: the explicit density against finite volumes
     const wrong = { defs: characteristics.encoding.defs.map(([n, e]): [string, string] => [n, n === 'gT' ? 'g0v ./ jac(lam0v, lamv) .* vexp(-Dv)' : e]), equations: characteristics.encoding.equations };
     const P = cases.find((c) => c.T8 >= 4)!;
     const at = (level: number): Record<string, number> =>
-      Object.fromEntries(residuals(wrong, characteristics.instance(P, level, {}).scope, 30).map((r) => [r.equation, r.difference.length === 1 ? r.difference[0]!.div(r.scale).toNumber() : r.residual.toNumber()]));
+      Object.fromEntries(residuals(wrong, characteristics.measure(P, { level, flags: {} }).scope, 30).map((r) => [r.equation, r.difference.length === 1 ? r.difference[0]!.div(r.scale).toNumber() : r.residual.toNumber()]));
     const [first, last] = [at(0), at(3)];
     expect(last['density']!).toBeGreaterThan(0.5 * first['density']!);
     expect(last['order']!).toBeLessThan(-0.5);

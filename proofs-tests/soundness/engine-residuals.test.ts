@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import type { Claim, Encoding } from '../../src/core/claim.js';
+import type { Claim, Encoding, PrecisionClaim } from '../../src/core/claim.js';
 import { residuals, roundingDecides } from '../../src/core/evaluate.js';
 import { MalformedClaim, validateClaim } from '../../src/core/validate.js';
 import { MalformedEncoding, NotReal } from '../../src/symbolic/numeric.js';
@@ -59,7 +59,7 @@ describe('roundingDecides: a refutation must survive rounding up and down', () =
 });
 
 describe('validateClaim: writing mistakes before any case runs', () => {
-  const claim = (enc: Encoding, extra: Partial<Claim<number>> = {}): Claim<number> => ({
+  const claim = (enc: Encoding, extra: Partial<PrecisionClaim<number>> = {}): Claim<number> => ({
     id: 'toy.v', group: 'toy', kind: 'identity', source: 'none', statement: 's', domain: fc.integer({ min: 1, max: 9 }),
     encoding: enc, instance: (x) => ({ scope: { x: d(x) } }), variants: [], ...extra,
   });

@@ -8,15 +8,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Claim, Encoding } from '../../src/core/claim.js';
+import { toyClaim, type Build } from './toy.js';
 import { mutantsOf, mutateExpression } from '../../src/core/mutants.js';
+import type { SymScope } from '../../src/symbolic/symbolic.js';
 import { check, mutationAnalysis, runClaim } from '../../src/core/runner.js';
 
 const d = (x: number): Decimal => new Decimal(x);
 const exact = (x: number) => ({ scope: { x: d(x) } });
 const opts = { seed: 7, digits: 20 };
 
-function toy(id: string, enc: Encoding, instance: Claim<number>['instance'], extra: Partial<Claim<number>> = {}): Claim<number> {
-  return { id, group: 'toy', kind: 'identity', source: 'none', statement: id, domain: fc.integer({ min: 3, max: 1_000_000 }), encoding: enc, instance, variants: [], runs: 6, ...extra };
+function toy(id: string, enc: Encoding, build: Build, extra: Parameters<typeof toyClaim>[3] = {}): Claim<number> {
+  return toyClaim(id, enc, build, extra, 1_000_000);
 }
 
 /** x + 1 = x from x = 100 on (residual 1/(x + 1)); the instance logs each case's x at the lower precision */
@@ -148,7 +150,7 @@ describe('automatic mutants: which route decides', () => {
     // every equation decided (no list), D evaluated in the only scope
     expect(doubled(toy('toy.ev1', enc, exact, { symbolic: { scopes: () => [{ x: 'x' }] } }))).toMatchObject(reduced);
     // D bound in the first scope, evaluated in the second: evaluated
-    expect(doubled(toy('toy.ev2', enc, exact, { symbolic: { scopes: () => [{ x: 'x', D: 'd' }, { x: 'x' }] } }))).toMatchObject(reduced);
+    expect(doubled(toy('toy.ev2', enc, exact, { symbolic: { scopes: (): SymScope[] => [{ x: 'x', D: 'd' }, { x: 'x' }] } }))).toMatchObject(reduced);
     // bound in every scope: never evaluated, and 2x^2 + 2 is not x^2 + 1: a survivor
     expect(doubled(toy('toy.ev3', enc, exact, { symbolic: { scopes: () => [{ x: 'x', D: 'd' }] } }))).toMatchObject({ status: 'survived' });
     // no symbolic route at all: no scope shows anything, rescalings included

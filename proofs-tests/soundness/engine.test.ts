@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { applyVariant, type Claim, type Encoding } from '../../src/core/claim.js';
+import { toyClaim, type Build } from './toy.js';
 import { residuals, symbolicDecision } from '../../src/core/evaluate.js';
 import { evaluateLaws, formulaOf, LawError, nest, type LawModel } from '../../src/core/laws.js';
 import { liveDefs, mutantsOf, mutateExpression } from '../../src/core/mutants.js';
@@ -208,8 +209,8 @@ describe('symbolic decisions', () => {
 });
 
 /** A claim whose cases are integers x in [lo, 1000]: its instance is given the digits. */
-function toy(id: string, enc: Encoding, instance: Claim<number>['instance'], extra: Partial<Claim<number>> = {}): Claim<number> {
-  return { id, group: 'toy', kind: 'identity', source: 'none', statement: id, domain: fc.integer({ min: 3, max: 1000 }), encoding: enc, instance, variants: [], runs: 6, ...extra };
+function toy(id: string, enc: Encoding, build: Build, extra: Parameters<typeof toyClaim>[3] = {}): Claim<number> {
+  return toyClaim(id, enc, build, extra, 1000);
 }
 const exact = (x: number) => ({ scope: { x: d(x) } });
 const double: Encoding = { defs: [['y', 'x + x']], equations: [{ name: 'double', lhs: 'y', rhs: '2 * x' }] };
@@ -465,7 +466,7 @@ describe('automatic mutants', () => {
     };
     const symm = toy('toy.sym', { defs: [['B', 'S + transpose(S)'], ['A', 'transpose(B)']], equations: [{ name: 'q', lhs: 'V * A', rhs: 'V * (S + transpose(S))' }] }, sq, {
       structure: () => [{ B: sym.symmetric('b', 2), V: sym.matrix('v', 2, 2) }],
-      equivalentMutants: [{ match: /^def B: transpose removed/, why: 'toy: explained on purpose' }, { match: /^eq q.rhs: whole side negated/, why: 'a wrong explanation' }],
+      equivalentMutants: [{ site: 'def B', kinds: ['transpose removed'], why: 'toy: explained on purpose' }, { site: 'eq q.rhs', kinds: ['whole side negated'], why: 'a wrong explanation' }],
     });
     const res = mutationAnalysis(symm, { ...opts, runs: 3 });
     const at = (site: string, mutation: string) => res.find((m) => m.site === site && m.mutation.startsWith(mutation))!;

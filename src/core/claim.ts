@@ -63,8 +63,7 @@ export interface Instance {
 
 /**
  * Scaling claims are measured over growing ranges (decades of time, of N, of d) instead of at
- * growing working precisions: instance(params, level, flags) receives the range level in place
- * of the digits. Each equation's error (measured - formula, in its scale, usually '1' for
+ * growing working precisions: measure(params, { level, flags }) receives the range level. Each equation's error (measured - formula, in its scale, usually '1' for
  * exponents) is extrapolated to infinite range from its own convergence, which also gives its
  * uncertainty: the case holds when the extrapolated error is within K uncertainties, is refuted
  * when it exceeds twice that at the last ranges too, and is inconclusive otherwise (precision.ts).
@@ -82,6 +81,11 @@ export interface Ranges {
   digits?: number;
   /** what a level counts, for reports (e.g. 'decades of t') */
   label?: string;
+  /**
+   * longer ranges for `verify --deep` (minutes, not seconds): its levels, growing, and the
+   * floor that measurement earns (none: the convergence alone decides)
+   */
+  deep?: { levels: number[]; floor?: { value: number; why: string } };
 }
 
 export interface Variant {
@@ -93,23 +97,61 @@ export interface Variant {
   flags?: Flags;
 }
 
-export interface Claim<P = unknown> {
+/** The kinds of automatic mutation (see mutants.ts). */
+export type MutationKind =
+  | 'sign flipped'
+  | 'term dropped'
+  | 'exponent +1'
+  | 'exponent -1'
+  | 'constant doubled'
+  | 'constant halved'
+  | 'transpose removed'
+  | 'factor 2 on the whole side'
+  | 'whole side negated';
+
+/**
+ * An automatic mutant known to say the same thing as the encoding, and why (a symmetry, a
+ * cancellation, a boundary no drawn case comes near). It names the site ("def c", "eq
+ * balance.rhs"), the kinds of mutation, and optionally the rewritten text (`at`: a substring,
+ * or a RegExp, of what the mutation rewrites, e.g. "sum(T, 2) - diag(T)"). A matching mutant
+ * counts as equivalent only if it holds on every drawn case; one refuted anyway is reported
+ * as refuted.
+ */
+export interface EquivalentMutant {
+  /** "def NAME" or "eq EQUATION.lhs" / "eq EQUATION.rhs"; a RegExp matches several sites */
+  site: string | RegExp;
+  kinds: readonly MutationKind[];
+  at?: string | RegExp;
+  why: string;
+}
+
+/** What the instance builder of a claim checked at working precisions receives. */
+export interface PrecisionContext {
+  /** working precision in decimal digits */
+  digits: number;
+  /** the variant's switches (empty for the claim itself) */
+  flags: Flags;
+}
+
+/** What the measurement of a claim checked over growing ranges receives. */
+export interface RangeContext {
+  /** one of `ranges.levels` */
+  level: number;
+  /** the variant's switches (empty for the claim itself) */
+  flags: Flags;
+}
+
+interface ClaimBase<P> {
+  /** unique, dotted: "group.name" */
   id: string;
   group: string;
-  kind: ClaimKind;
-  /** arXiv id(s) */
+  /** arXiv id(s), or any citation */
   source: string;
   /** the statement in LaTeX */
   statement: string;
+  /** the drawn cases (a seeded fast-check arbitrary) */
   domain: fc.Arbitrary<P>;
   encoding: Encoding;
-  /**
-   * builds one drawn case at a working precision of `digits` decimal digits (for claims with
-   * `ranges`: at that range level)
-   */
-  instance(params: P, digits: number, flags: Flags): Instance;
-  /** scaling claims: checked over growing ranges instead of precisions */
-  ranges?: Ranges;
   /**
    * Symbolic inputs under which the encoding's equations (all, or those named) must reduce
    * to zero; inputs named like a definition stand in for it.
@@ -121,22 +163,12 @@ export interface Claim<P = unknown> {
     /** symbolic variables positive on the domain: their sqrt, log and real powers have no other branch */
     positive?: readonly string[];
   };
-  /**
-   * Fraction of the working digits the residual must reach: about 0.9 for evaluations,
-   * lower where the independent route (extrapolated differences, integration) has its own
-   * truncation that shrinks with precision.
-   */
-  tolerance?: number;
-  /** drawn cases by default (overridden by --runs) */
+  /** drawn cases by default (overridden by --runs); default 40 */
   runs?: number;
+  /** the wrong variants the check must refute (at least one) */
   variants: Variant[];
-  /**
-   * Automatic mutants known to say the same thing as the encoding, each with the reason (a
-   * symmetry, a cancellation, a boundary no drawn case comes near). `match` is tested against
-   * "site: mutation"; a matching mutant still counts as equivalent only if it holds on every
-   * drawn case, and one that is refuted anyway is reported as refuted.
-   */
-  equivalentMutants?: { match: RegExp; why: string }[];
+  /** automatic mutants that say the same thing as the encoding (see EquivalentMutant) */
+  equivalentMutants?: EquivalentMutant[];
   /**
    * Symbolic stand-ins for the instance's inputs with their structure (a symmetric B, any
    * spectrum): a definition mutant that keeps its value on them is equivalent, shown so.
@@ -147,6 +179,52 @@ export interface Claim<P = unknown> {
    * CLI runs them in one worker so that instance caches are shared.
    */
   affinity?: string;
+  /** the module the claim was defined in (set by defineClaim; printed in replay commands) */
+  file?: string;
+}
+
+/**
+ * An identity or a limit, checked at two working precisions: the residual must fall as the
+ * precision rises.
+ */
+export interface PrecisionClaim<P = unknown> extends ClaimBase<P> {
+  kind: 'identity' | 'limit' | 'assumption';
+  /** builds one drawn case at the working precision `digits` */
+  instance(params: P, context: PrecisionContext): Instance;
+  /**
+   * Fraction of the working digits the residual must reach: about 0.9 for evaluations,
+   * lower where the independent route (extrapolated differences, integration) has its own
+   * truncation that shrinks with precision. Default 0.9.
+   */
+  tolerance?: number;
+  ranges?: never;
+  measure?: never;
+}
+
+/**
+ * A claim measured over growing ranges (decades of t, of N, of d; or refinements): every
+ * scaling claim, and identities whose independent route converges with a range, not digits.
+ */
+export interface RangeClaim<P = unknown> extends ClaimBase<P> {
+  kind: ClaimKind;
+  ranges: Ranges;
+  /** builds one drawn case at the range `level` (one of `ranges.levels`) */
+  measure(params: P, context: RangeContext): Instance;
+  instance?: never;
+  tolerance?: never;
+}
+
+/** A claim: checked at working precisions, or (every scaling claim) over growing ranges. */
+export type Claim<P = unknown> = PrecisionClaim<P> | RangeClaim<P>;
+
+/** Whether a claim is measured over growing ranges. */
+export function isRanged<P>(claim: Claim<P>): claim is RangeClaim<P> {
+  return claim.ranges !== undefined;
+}
+
+/** One drawn case at a level: a working precision, or a range level. */
+export function instanceAt<P>(claim: Claim<P>, params: P, level: number, flags: Flags): Instance {
+  return isRanged(claim) ? claim.measure(params, { level, flags }) : claim.instance(params, { digits: level, flags });
 }
 
 /** The encoding a variant is checked against. */

@@ -1,5 +1,5 @@
 import { parse, type MathNode } from 'mathjs';
-import type { Encoding, Variant } from './claim.js';
+import type { Encoding, EquivalentMutant, MutationKind, Variant } from './claim.js';
 
 /**
  * Automatic mutants of an encoding: every expression (definitions and both sides of each
@@ -10,8 +10,26 @@ import type { Encoding, Variant } from './claim.js';
 export interface Mutant {
   /** where: "def A", "eq balance.rhs" */
   site: string;
+  kind: MutationKind;
+  /** the kind and what it rewrote: "sign flipped: a + b -> a - (b)" */
   mutation: string;
   variant: Variant;
+}
+
+const KINDS: readonly MutationKind[] = ['sign flipped', 'term dropped', 'exponent +1', 'exponent -1', 'constant doubled', 'constant halved', 'transpose removed', 'factor 2 on the whole side', 'whole side negated'];
+
+function kindOf(mutation: string): MutationKind {
+  const k = KINDS.find((x) => mutation.startsWith(x));
+  if (!k) throw new Error(`mutation of no known kind: ${mutation}`);
+  return k;
+}
+
+const matches = (pattern: string | RegExp, text: string, exact: boolean): boolean =>
+  typeof pattern === 'string' ? (exact ? text === pattern : text.includes(pattern)) : pattern.test(text);
+
+/** Whether an explained equivalent mutant covers this mutant: its site, one of its kinds, and (if given) the text it rewrote. */
+export function explains(e: EquivalentMutant, m: Mutant): boolean {
+  return matches(e.site, m.site, true) && e.kinds.includes(m.kind) && (e.at === undefined || matches(e.at, m.mutation, false));
 }
 
 type Rewrite = { mutation: string; node: MathNode };
@@ -123,7 +141,7 @@ export function mutantsOf(enc: Encoding): Mutant[] {
   const live = liveDefs(enc);
   // a definition no equation reads cannot change a verdict: not a mutant worth the name
   for (const [name, expr] of enc.defs.filter(([n]) => live.has(n)))
-    for (const m of mutateExpression(expr)) out.push({ site: `def ${name}`, mutation: m.mutation, variant: { name: `mutant: def ${name}: ${m.mutation}`, defs: { [name]: m.expr } } });
+    for (const m of mutateExpression(expr)) out.push({ site: `def ${name}`, kind: kindOf(m.mutation), mutation: m.mutation, variant: { name: `mutant: def ${name}: ${m.mutation}`, defs: { [name]: m.expr } } });
   for (const q of enc.equations)
     for (const side of ['lhs', 'rhs'] as const) {
       // a side that is the literal 0 mutates only to itself
@@ -132,7 +150,7 @@ export function mutantsOf(enc: Encoding): Mutant[] {
       for (const m of mutateExpression(q[side]))
         // x = 0 and 2x = 0 (or -x = 0) are the same statement: equivalent by construction
         if (!(otherIsZero && (m.mutation === 'factor 2 on the whole side' || m.mutation === 'whole side negated')))
-          out.push({ site: `eq ${q.name}.${side}`, mutation: m.mutation, variant: { name: `mutant: ${q.name}.${side}: ${m.mutation}`, equations: { [q.name]: { [side]: m.expr } } } });
+          out.push({ site: `eq ${q.name}.${side}`, kind: kindOf(m.mutation), mutation: m.mutation, variant: { name: `mutant: ${q.name}.${side}: ${m.mutation}`, equations: { [q.name]: { [side]: m.expr } } } });
     }
   return out;
 }

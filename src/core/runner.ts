@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { applyVariant, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
-import { liveDefs, mutantsOf } from './mutants.js';
+import { applyVariant, instanceAt, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
+import { explains, liveDefs, mutantsOf } from './mutants.js';
 import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision, type Residual } from './evaluate.js';
 import type { Scope } from '../symbolic/numeric.js';
 import { classify, classifyRange, type CaseOutcome } from './precision.js';
@@ -21,6 +21,8 @@ export interface RunOptions {
   mutants?: boolean;
   /** shrink steps allowed for a refutation */
   maxShrinks?: number;
+  /** range claims: measure over their `ranges.deep` levels where they have them (--deep) */
+  deep?: boolean;
 }
 
 export interface CaseReport {
@@ -83,8 +85,15 @@ export interface ClaimResult extends CheckResult {
 }
 
 /** The levels a claim is evaluated at: two working precisions, or its growing ranges. */
-export function levelsOf<P>(claim: Claim<P>, digits: number): number[] {
-  return claim.ranges ? claim.ranges.levels : [digits, 2 * digits];
+export function levelsOf<P>(claim: Claim<P>, digits: number, deep = false): number[] {
+  if (!claim.ranges) return [digits, 2 * digits];
+  return deep && claim.ranges.deep ? claim.ranges.deep.levels : claim.ranges.levels;
+}
+
+/** The floor under a range claim's uncertainty at these levels (the deep measurement's own, where it has one). */
+export function floorOf<P>(claim: Claim<P>, deep = false): { value: number; why: string } | undefined {
+  if (!claim.ranges) return undefined;
+  return deep && claim.ranges.deep ? claim.ranges.deep.floor : claim.ranges.floor;
 }
 
 /** An equation's signed error in its scale (scalar equations), or its residual (vectors, matrices). */
@@ -93,8 +102,8 @@ function signedError(r: Residual): number {
 }
 
 /** Evaluate one drawn case at every level (both precisions, or every range) and classify it. */
-export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number): CaseReport {
-  const levels = levelsOf(claim, digits);
+export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number, deep = false): CaseReport {
+  const levels = levelsOf(claim, digits, deep);
   const worst: Decimal[] = [];
   const res: Record<number, string> = {};
   const series = new Map<string, number[]>();
@@ -105,7 +114,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   let last: { scope: Scope; digits: number } | undefined;
   try {
     for (const level of levels) {
-      const inst = claim.instance(params, level, flags);
+      const inst = instanceAt(claim, params, level, flags);
       if (inst.degenerate) return { params, outcome: 'degenerate', residuals: res, note: inst.degenerate };
       const at = claim.ranges ? (claim.ranges.digits ?? 30) : level;
       const rs = residuals(enc, inst.scope, at);
@@ -129,7 +138,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   const withFigure = figure ? { figure } : {};
   if (claim.ranges) {
     // every equation extrapolated on its own: a case holds when each does, fails when one does
-    const floor = claim.ranges.floor?.value ?? 0;
+    const floor = floorOf(claim, deep)?.value ?? 0;
     const estimates = [...series].map(([name, e]) => ({ name, ...classifyRange(e, floor, stated[name] ?? 0) }));
     const failing = estimates.find((x) => x.outcome === 'fails');
     const outcome: CaseOutcome = failing ? 'fails' : estimates.every((x) => x.outcome === 'holds') ? 'holds' : 'wanders';
@@ -154,7 +163,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   const enc = applyVariant(claim.encoding, variant);
   const flags = variant?.flags ?? {};
   const runs = opts.runs ?? claim.runs ?? DEFAULT_RUNS;
-  const precisions = levelsOf(claim, opts.digits);
+  const precisions = levelsOf(claim, opts.digits, opts.deep);
   const worst: Record<number, Decimal> = {};
   let figure: Figure | undefined;
   let degenerate = 0;
@@ -165,7 +174,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   const resolution: Record<string, number> = {};
   const errors: string[] = [];
   const prop = fc.property(fc.limitShrink(claim.domain, opts.maxShrinks ?? MAX_SHRINKS), (p) => {
-    const r = evaluateCase(claim, enc, flags, p, opts.digits);
+    const r = evaluateCase(claim, enc, flags, p, opts.digits, opts.deep);
     if (!failing) {
       counted++;
       figure ??= r.figure;
@@ -192,7 +201,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let numeric: NumericOutcome;
   if (details.failed && details.counterexample) {
     // re-run the shrunk case to report its residuals
-    const shrunk = evaluateCase(claim, enc, flags, details.counterexample[0] as P, opts.digits);
+    const shrunk = evaluateCase(claim, enc, flags, details.counterexample[0] as P, opts.digits, opts.deep);
     counterexample = {
       seed: details.seed,
       path: details.counterexamplePath ?? '',
@@ -279,7 +288,7 @@ export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantRe
       if (factor && homogeneousIn(claim.encoding, name, factor, own, claim.symbolic?.equations, domain) === 'zero')
         return { ...base, status: 'equivalent', how: 'symbolic', note: `the equations reading ${name} reduce to zero with ${name} rescaled` };
     }
-    const explained = claim.equivalentMutants?.find((e) => e.match.test(`${m.site}: ${m.mutation}`));
+    const explained = claim.equivalentMutants?.find((e) => explains(e, m));
     if (explained && r.numeric === 'holds') return { ...base, status: 'equivalent', how: 'explained', note: explained.why };
     const note = r.numeric === 'holds' ? 'holds on every drawn case: equivalent on this domain, or a blind spot' : `${r.verdict} (${r.numeric})`;
     return { ...base, status: 'survived', note };

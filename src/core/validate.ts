@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { MathNode } from 'mathjs';
-import { applyVariant, type Claim, type Encoding } from './claim.js';
+import { applyVariant, instanceAt, type Claim, type Encoding } from './claim.js';
 import { residuals } from './evaluate.js';
 import { MalformedEncoding, mathAt, REFUSED, type Scope } from '../symbolic/numeric.js';
 
@@ -91,7 +91,7 @@ function preflightScope<P>(claim: Claim<P>, opts: { seed: number; digits: number
   for (const params of fc.sample(claim.domain, { seed: opts.seed, numRuns: PREFLIGHT_CASES })) {
     let inst;
     try {
-      inst = claim.instance(params, level, {});
+      inst = instanceAt(claim, params, level, {});
     } catch (e) {
       return bad(`its instance fails on the drawn case ${JSON.stringify(params)}: ${e instanceof Error ? e.message : String(e)}`);
     }

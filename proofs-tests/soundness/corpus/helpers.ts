@@ -17,7 +17,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type fc from 'fast-check';
-import type { Claim, Equation, Instance, Variant } from '../../../src/core/claim.js';
+import type { Claim, Equation, Instance, PrecisionContext, Variant } from '../../../src/core/claim.js';
 import type { Verdict } from '../../../src/core/verdict.js';
 import type { Scope } from '../../../src/symbolic/numeric.js';
 import type { SymScope } from '../../../src/symbolic/symbolic.js';
@@ -83,7 +83,7 @@ export function toyClaim<P>(s: Spec<P>): Claim<P> {
     statement: s.statement,
     domain: s.domain,
     encoding: { defs: s.defs ?? [], equations: s.equations },
-    instance(params: P, digits: number): Instance {
+    instance(params: P, { digits }: PrecisionContext): Instance {
       return { scope: s.scope(params, decimalAt(digits), digits) };
     },
     ...(s.symbolic ? { symbolic: s.symbolic } : {}),
