@@ -347,7 +347,7 @@ export const smallLrGd = defineClaim<GdParams>({
  * ---------------------------------------------------------------------------------------- */
 
 /**
- * Two readings of the law, on d = 32 and 80 seeds (the same seeds at every level, so that the
+ * Two readings of the law, on d = 32 and 320 seeds, 1280 with --deep (the same seeds at every level, so that the
  * levels' errors move together and a step between levels is the law's, not the seeds' noise):
  *
  * - threshold: alpha_c = E[y^2] / (2 theta)^2 at a fixed alpha_c = 4, read off the probe's
@@ -368,8 +368,14 @@ export const smallLrGd = defineClaim<GdParams>({
  * noise is stated as the measurement's own uncertainty (noiseOnLimit).
  */
 const BBP_D = 32;
-const BBP_SEEDS = 80;
-const BBP_LEVELS = [0, 1, 2, 3];
+/** a measurement's seeds and levels: the default one, and the deep one (verify --deep) */
+interface BbpDesign {
+  seeds: number;
+  levels: number[];
+}
+const BBP: BbpDesign = { seeds: 320, levels: [0, 1, 2, 3] };
+const BBP_DEEP: BbpDesign = { seeds: 1280, levels: [0, 1, 2, 3] };
+const designOf = (deep: boolean | undefined): BbpDesign => (deep ? BBP_DEEP : BBP);
 /** the threshold reading: alpha_c fixed, alpha = r alpha_c with r = 10 * 2^l */
 const BBP_THRESHOLD_ALPHAC = 4;
 const bbpRatio = (l: number): number => 10 * 2 ** l;
@@ -440,7 +446,7 @@ const spikeOf = (lambda: number, s2: number): number => (lambda + Math.sqrt(Math
  * alpha = 10, 20, 40, 80 alpha_c (one growing sample); probes at alpha_c = 4 .. 32 on one shared
  * sample, each read at alpha = 5 alpha_c (probeStrengths: T = theta_l A + B).
  */
-function bbpLevels(P: BbpParams): BbpLevel[] {
+function bbpLevels(P: BbpParams, { seeds: BBP_SEEDS, levels: BBP_LEVELS }: BbpDesign): BbpLevel[] {
   const top = 1 + BBP_STRONG.filter((c) => c > 0).length;
   const tTheta = bbpTheta(BBP_THRESHOLD_ALPHAC);
   const tSigma2 = BBP_REST + 2 * tTheta ** 2;
@@ -468,7 +474,7 @@ function bbpLevels(P: BbpParams): BbpLevel[] {
 }
 
 const bbpCache = new Map<string, BbpLevel[]>();
-const bbpAt = (P: BbpParams, level: number): BbpLevel => memo(bbpCache, JSON.stringify(P), () => bbpLevels(P))[BBP_LEVELS.indexOf(level)]!;
+const bbpAt = (P: BbpParams, level: number, design: BbpDesign): BbpLevel => memo(bbpCache, JSON.stringify([P, design]), () => bbpLevels(P, design))[design.levels.indexOf(level)]!;
 
 const D = (x: number): Decimal => new Decimal(x);
 const alphaCFormula = formulaOf(cascadeModel, 'summable', 'alphaC');
@@ -479,7 +485,7 @@ export const bbpThreshold = defineClaim<BbpParams>({
   kind: 'scaling',
   source: SOURCE,
   statement: String.raw`T=\tfrac1n\textstyle\sum_\mu y_\mu(x_\mu x_\mu^\top-I)\approx c\,ww^\top+\sqrt{\sigma^2/n}\,\mathrm{GOE}_d,\ c=2\theta,\ \sigma^2=\mathbb E[y^2]:\ \text{the top eigenvector sees }w\text{ iff }\alpha=\tfrac nd>\alpha_c=\tfrac{\sigma^2}{c^2},\ \ |\langle v,w\rangle|^2\to\Big(1-\tfrac{\alpha_c}{\alpha}\Big)_+\ \text{(standard form, }\alpha_c\to\infty)`,
-  // one target measured on 80 seeds per level (a second drawn case would double the cost)
+  // one target measured on 320 seeds per level (a second drawn case would double the cost)
   domain: fc.constantFrom<BbpParams>({ seed: 2 }),
   encoding: {
     defs: [],
@@ -492,17 +498,18 @@ export const bbpThreshold = defineClaim<BbpParams>({
       { name: 'overlap', lhs: '1 - q', rhs: 'oAlphaC / alpha', scale: 'oAlphaC / alpha' },
     ],
   },
-  measure(params, { level }) {
-    const L = bbpAt(params, level);
+  measure(params, { level, deep }) {
+    const design = designOf(deep);
+    const L = bbpAt(params, level, design);
     const { threshold: t, overlap: o } = L;
-    const ratios = BBP_LEVELS.map(bbpRatio);
+    const ratios = design.levels.map(bbpRatio);
     const figure: Figure = {
       kind: 'lines',
-      title: `BBP threshold read off the outlier, alpha_c = ${BBP_THRESHOLD_ALPHAC} (d = ${BBP_D}, ${BBP_SEEDS} seeds)`,
+      title: `BBP threshold read off the outlier, alpha_c = ${BBP_THRESHOLD_ALPHAC} (d = ${BBP_D}, ${design.seeds} seeds)`,
       xLabel: 'alpha / alpha_c',
       yLabel: 'alpha_hat / alpha_c',
       series: [
-        { name: 'measured (mean over seeds)', x: ratios.slice(0, level + 1), y: BBP_LEVELS.slice(0, level + 1).map((l) => bbpAt(params, l).threshold.alphaHat / BBP_THRESHOLD_ALPHAC) },
+        { name: 'measured (mean over seeds)', x: ratios.slice(0, level + 1), y: design.levels.slice(0, level + 1).map((l) => bbpAt(params, l, design).threshold.alphaHat / BBP_THRESHOLD_ALPHAC) },
         { name: 'E[y^2] / (2 theta)^2', x: ratios, y: ratios.map(() => 1) },
       ],
     };
@@ -512,10 +519,12 @@ export const bbpThreshold = defineClaim<BbpParams>({
       figure,
     };
   },
-  ranges: { levels: BBP_LEVELS, label: 'threshold: alpha = 10 * 2^l alpha_c at alpha_c = 4; overlap: alpha_c = 4 * 2^l at alpha = 5 alpha_c (d = 32, 80 seeds)' },
+  ranges: { levels: BBP.levels, deep: { levels: BBP_DEEP.levels }, label: 'threshold: alpha = 10 * 2^l alpha_c at alpha_c = 4; overlap: alpha_c = 4 * 2^l at alpha = 5 alpha_c (d = 32, 320 seeds; 1280 with --deep)' },
   runs: 2,
   variants: [
     { name: 'spike theta (the Hermite coefficient without its factor 2)', equations: { threshold: { rhs: 'sigma2 / theta^2', scale: 'sigma2 / theta^2' } } },
+    // the threshold itself misplaced by 10 % either way: the resolution (0.077 at 320 seeds) rules it out
+    ...[1.1, 0.9].map((f) => ({ name: `threshold ${f > 1 ? '10 % too high' : '10 % too low'}`, equations: { threshold: { rhs: `${f} * ${alphaCFormula}`, scale: `${f} * ${alphaCFormula}` } } })),
     { name: 'threshold sigma / c (square lost)', equations: { threshold: { rhs: 'sqrt(sigma2) / (2 * theta)', scale: 'sqrt(sigma2) / (2 * theta)' } } },
     { name: 'noise level 2 E[y^2] (the He_2 variance 2 counted again)', equations: { threshold: { rhs: '2 * sigma2 / (2 * theta)^2', scale: '2 * sigma2 / (2 * theta)^2' } } },
     // the noise level taken as the label noise alone: the other directions' label variance ignored

@@ -135,8 +135,10 @@ export interface PrecisionContext {
 
 /** What the measurement of a claim checked over growing ranges receives. */
 export interface RangeContext {
-  /** one of `ranges.levels` */
+  /** one of `ranges.levels` (or of `ranges.deep.levels` when `deep`) */
   level: number;
+  /** the run asked for the deep measurement (`verify --deep`) and the claim has one; absent: false */
+  deep?: boolean;
   /** the variant's switches (empty for the claim itself) */
   flags: Flags;
 }
@@ -223,8 +225,8 @@ export function isRanged<P>(claim: Claim<P>): claim is RangeClaim<P> {
 }
 
 /** One drawn case at a level: a working precision, or a range level. */
-export function instanceAt<P>(claim: Claim<P>, params: P, level: number, flags: Flags): Instance {
-  return isRanged(claim) ? claim.measure(params, { level, flags }) : claim.instance(params, { digits: level, flags });
+export function instanceAt<P>(claim: Claim<P>, params: P, level: number, flags: Flags, deep = false): Instance {
+  return isRanged(claim) ? claim.measure(params, { level, flags, deep: deep && claim.ranges.deep !== undefined }) : claim.instance(params, { digits: level, flags });
 }
 
 /** The encoding a variant is checked against. */

@@ -114,7 +114,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   let last: { scope: Scope; digits: number } | undefined;
   try {
     for (const level of levels) {
-      const inst = instanceAt(claim, params, level, flags);
+      const inst = instanceAt(claim, params, level, flags, deep);
       if (inst.degenerate) return { params, outcome: 'degenerate', residuals: res, note: inst.degenerate };
       const at = claim.ranges ? (claim.ranges.digits ?? 30) : level;
       const rs = residuals(enc, inst.scope, at);

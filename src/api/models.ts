@@ -1,0 +1,21 @@
+/**
+ * The exact models around the theory, as independent routes: small networks and their
+ * Jacobians, spectral paths, diagonal and quadratic networks, LASSO and its state evolution,
+ * diagonal linear networks and their DMFT, multi-index targets, characteristics of the
+ * transport equation. Each module's own documentation says what it computes and how.
+ */
+export * from '../models/characteristic-quadrature.js';
+export * from '../models/characteristics.js';
+export * from '../models/designed-path.js';
+export * from '../models/diagnet.js';
+export * from '../models/dmft.js';
+export * from '../models/lasso-se.js';
+export * from '../models/lasso.js';
+export * from '../models/linear-gd.js';
+export * from '../models/multiindex.js';
+export * from '../models/network.js';
+export * from '../models/path.js';
+export * from '../models/quadnet.js';
+export * from '../models/resnet.js';
+export * from '../models/separable-gd.js';
+export * from '../models/wishart-law.js';

@@ -1,0 +1,70 @@
+import type { Claim } from '../core/claim.js';
+import { runClaim } from '../core/runner.js';
+import { MalformedClaim, validateClaim } from '../core/validate.js';
+import { entry, summarise, type ClaimEntry, type Report } from '../cli/report.js';
+
+/** How `verify` runs: the same settings as `scalecheck verify`. */
+export interface VerifyOptions {
+  /**
+   * fast-check seed: the same seed draws the same cases
+   * @defaultValue 42
+   */
+  seed?: number;
+  /**
+   * drawn cases per claim (a claim's own `runs` otherwise, else 50)
+   * @defaultValue the claim's `runs`, else 50
+   */
+  runs?: number;
+  /**
+   * the low working precision in decimal digits; the high one is twice it
+   * @defaultValue 40
+   */
+  digits?: number;
+  /**
+   * also check every automatic mutant of each encoding
+   * @defaultValue false
+   */
+  mutants?: boolean;
+  /**
+   * range claims: measure over their longer `ranges.deep` levels where they have them
+   * @defaultValue false
+   */
+  deep?: boolean;
+  /** called with each claim's entry as it finishes (progress) */
+  onClaim?: (entry: ClaimEntry) => void;
+}
+
+/**
+ * Checks claims in this thread and returns the report `scalecheck verify --json` writes: each
+ * claim's verdict, its wrong variants' verdicts with replayable counterexamples, residuals per
+ * level, and the summary (`summary.ok`: everything holds and every variant is refuted).
+ * Every claim is validated first: a writing mistake throws `MalformedClaim` before any runs.
+ * Unlike the CLI it runs no worker threads, so no time budget or heap limit applies.
+ *
+ * @example
+ * ```ts
+ * import { verify } from 'scalecheck';
+ * import { doubling } from './claims.js';
+ *
+ * const report = verify([doubling], { seed: 7, runs: 20 });
+ * console.log(report.claims[0].verdict); // 'proved'
+ * if (!report.summary.ok) process.exitCode = 1;
+ * ```
+ */
+export function verify(claims: readonly Claim<unknown>[], options: VerifyOptions = {}): Report {
+  const seed = options.seed ?? 42;
+  const digits = options.digits ?? 40;
+  const ids = new Set<string>();
+  for (const c of claims) {
+    if (ids.has(c.id)) throw new MalformedClaim(`two claims are named '${c.id}'`);
+    ids.add(c.id);
+  }
+  for (const c of claims) validateClaim(c, { seed, digits });
+  const entries = claims.map((c) => {
+    const r = runClaim(c, { seed, digits, runs: options.runs, mutants: options.mutants, deep: options.deep });
+    const e = entry(c, r, { seed, digits, runs: options.runs });
+    options.onClaim?.(e);
+    return e;
+  });
+  return summarise(seed, digits, entries);
+}
