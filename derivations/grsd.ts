@@ -18,7 +18,7 @@
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import type { Claim } from '../src/core/claim.js';
+import type { Claim, Instance } from '../src/core/claim.js';
 import { defineClaim } from '../src/core/define.js';
 import { coupled, frob, median, quantile, shellsOf, traceOf, type Diagnostic, type Snapshot } from '../src/core/diagnostic.js';
 import type { Scope } from '../src/symbolic/numeric.js';
@@ -28,8 +28,9 @@ import type { Fixed } from '../src/numeric/fixed.js';
 import type { Mat, Vec } from '../src/numeric/linalg.js';
 import { FixedFiniteVolume, type FixedVelocityTerm } from '../src/numeric/finite-volume.js';
 import { integrateGBS, integrateLinearPoly } from '../src/numeric/ode.js';
-import { FD_TOLERANCE, fixedAt } from './instances.js';
-import { drawModes, fdScalar, flowDerivative, lnFixed, modeDomain, nd, ndx, once, pow2Below, type ModeSpec } from './transport.js';
+import { directionalDerivative } from '../src/numeric/directional.js';
+import { FD_FRACTION, FD_TOLERANCE, fixedAt } from './instances.js';
+import { drawModes, fdScalar, flowDerivative, lnFixed, modeDomain, nd, once, pow2Below, type ModeSpec } from './transport.js';
 import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2512.18209';
@@ -327,119 +328,308 @@ export const timeCovariance = defineClaim<CovarianceParams>({
 
 /* ------------------------------------------------------------------------------------------
  * grsd.rigidity
+ *
+ * The hypotheses through their generators. Time covariance v(kappa lambda, t / kappa) =
+ * kappa^2 v, differentiated in kappa at 1: (lambda d_lambda - t d_t) v = 2 v. Log-shift
+ * equivariance v(e^h lambda, t) = e^(h (1 + sigma)) v (the field is multiplied, not left
+ * alone: invariance, v(e^h lambda, t) = v, is only the case sigma = -1), differentiated in h at
+ * 0: lambda d_lambda v = (1 + sigma) v. Their difference is t d_t v = (sigma - 1) v, and the two
+ * Euler equations integrate to v = v(1, 1) lambda^(1+sigma) t^(sigma-1). Conversely the power
+ * law meets both, so a field meeting one only is not of that form.
+ *
+ * route: each case draws one field of each family below (the last three never of the claimed
+ * form: most are not power laws at all, the rest have other exponents), evaluated in fixed
+ * point in log coordinates x = ln lambda, y = ln t; at three drawn points,
+ * lambda d_lambda v and t d_t v are derivatives along the axes (src/numeric/directional.ts:
+ * extrapolated central differences at the working precision). The encoding writes the
+ * generators, reads off which hypotheses each field meets (its defect below tol = 10^(-0.4 D),
+ * the accuracy asked of the differences, at every point), and states: a field meeting both is
+ * the power law with C = v(1, 1) (with its time law and finite symmetries), and a field is of
+ * that form only if it meets both. The encoding treats every field alike; a test checks that
+ * the gates find what each family meets.
+ *
+ * Families, v = C e^(a x + b y) B(u) with a = 1 + sigma + da, b = sigma - 1 + db and a bracket B
+ * of one phase u (log-periodic 3 + p cos(2 pi u / h) + q sin(..) of period h; two incommensurate
+ * periods h and h / sqrt 2; or 1 + b e^(r u), a sum of two power laws):
+ * - power: C lambda^(1+sigma) t^(sigma-1), both hypotheses;
+ * - covariant, t^-1 lambda Phi(lambda t) with Phi(x) = C x^(sigma+s) B(ln x): time covariance
+ *   only. A log-periodic B is equivariant under the discrete shift e^h (the one the finite law
+ *   tests) but not under all; B = 1, s != 0 is the power law times (lambda t)^s, and
+ *   s = -1 - sigma gives C t^-2, log-shift invariant;
+ * - equivariant, lambda^(1+sigma) g(t) with g(t) = C t^(sigma-1+s) B(ln t): log-shift only;
+ * - neither: the power law times lambda^s t^s' (s != s', s != 0), or times B(ln lambda).
+ * A smooth field equivariant under two incommensurate shifts is so under the dense group they
+ * generate, hence under all: that family is the log-shift one, and what is drawn instead is
+ * the bracket with two incommensurate periods, each term equivariant under its own shift.
  * ---------------------------------------------------------------------------------------- */
 
-interface RigidityParams {
-  /** lambda = l8 / 8, t = t8 / 8 */
-  l8: number;
-  t8: number;
-  /** log-shift h = h8 / 8 */
-  h8: number;
-  /** sigma = sig4 / 4 */
-  sig4: number;
-  /** C = c4 / 4 (nonzero) */
+export type Bracket =
+  | { kind: 'one' }
+  /** 3 + p cos(w u) + q sin(w u), w = 2 pi / h */
+  | { kind: 'periodic'; p: number; q: number }
+  /** 3 + p cos(w u) + q cos(sqrt(2) w u): each term has its own period, the sum none */
+  | { kind: 'two-periods'; p: number; q: number }
+  /** 1 + (b4 / 4) e^((r4 / 4) u) */
+  | { kind: 'powers'; b4: number; r4: number };
+
+export const RIGIDITY_FAMILIES = ['power', 'covariant', 'equivariant', 'neither'] as const;
+export type RigidityFamily = (typeof RIGIDITY_FAMILIES)[number];
+
+export interface RigidityField {
+  family: RigidityFamily;
+  /** C = c4 / 4, nonzero */
   c4: number;
-  /** kappa = k4 / 4 */
-  k4: number;
+  /** exponents 1 + sigma + da4 / 4 of lambda and sigma - 1 + db4 / 4 of t */
+  da4: number;
+  db4: number;
+  /** the bracket's phase u = alpha ln lambda + beta ln t */
+  alpha: 0 | 1;
+  beta: 0 | 1;
+  bracket: Bracket;
 }
 
-const rigidityCache = new Map<string, Scope>();
+export interface RigidityParams {
+  /**
+   * the generators' points (lambda, t) = (l / 8, m / 8), l and m odd, coprime, above 1: ln 2,
+   * ln lambda and ln t are then independent over the rationals, so lambda^a t^b = 1 only for
+   * a = b = 0, and no drawn field meets the power law there by accident
+   */
+  points: [number, number][];
+  /** sigma = sig4 / 4 */
+  sig4: number;
+  /** the finite laws' shift h = h8 / 8, also the period of the log-periodic brackets */
+  h8: number;
+  /** the finite covariance at kappa = k4 / 4 != 1 */
+  k4: number;
+  /** one field of each family, in the order of RIGIDITY_FAMILIES */
+  fields: RigidityField[];
+}
 
-function rigidityScope(P: RigidityParams, digits: number): Scope {
-  const F = fixedAt(digits);
-  const sigma = F.ratio(P.sig4, 4);
-  const C = F.ratio(P.c4, 4);
-  const kappa = F.ratio(P.k4, 4);
-  const h = F.ratio(P.h8, 8);
-  // the field in its covariant form t^-1 lambda Phi(lambda t) with Phi(x) = C x^sigma
-  const v = (lam: bigint, t: bigint): bigint => {
-    const x = F.mul(lam, t);
-    return F.div(F.mul(F.mul(C, lam), F.exp(F.mul(sigma, lnFixed(F, x)))), t);
-  };
-  const lam = F.ratio(P.l8, 8);
-  const t = F.ratio(P.t8, 8);
-  const sN = Math.abs(P.sig4 / 4) + 2;
-  return {
-    lam: dec(F, lam),
-    t: dec(F, t),
-    h: dec(F, h),
-    sigma: dec(F, sigma),
-    kappa: dec(F, kappa),
-    v0: dec(F, v(lam, t)),
-    vH: dec(F, v(F.mul(F.exp(h), lam), t)),
-    vK: dec(F, v(F.mul(kappa, lam), F.div(t, kappa))),
-    v11: dec(F, v(F.one, F.one)),
-    dv_dlam: dec(F, fdScalar(F, (l) => v(l, t), lam, pow2Below(F, P.l8 / 8 / (16 * sN)))),
-    dv_dt: dec(F, fdScalar(F, (s) => v(lam, s), t, pow2Below(F, P.t8 / 8 / (16 * sN)))),
-  };
+/** Which hypotheses a field meets, from its parameters (the encoding reads them off its values). */
+export function hypothesesMet(f: RigidityField): { covariance: boolean; shift: boolean } {
+  const flat = f.bracket.kind === 'one';
+  return { covariance: f.da4 === f.db4 && (flat || f.alpha === f.beta), shift: f.da4 === 0 && (flat || f.alpha === 0) };
 }
 
 /**
- * Symbolic inputs in log variables lambda = e^x, t = e^y, kappa = e^k (all positive): the field
- * is C exp((1 + sig) x + (sig - 1) y), shifted fields by substituting into the exponent and
- * expanding it (nerdamer's expand does not distribute inside an exponent); partial derivatives
- * by the chain rule d/dlambda = e^-x d/dx.
+ * A drawn field as a function of (ln lambda, ln t) at `digits` digits, and the distance over
+ * which it changes by about its own size along either axis (the first step of the differences).
  */
-const rigiditySymbolic = once((): SymScope => {
-  const E = '(1+sig)*X + (sig-1)*Y';
-  const field = (X: string, Y: string): string => `C*exp(${ndx(nd(E, { X, Y }))})`;
-  const v0 = field('x', 'y');
+export function rigidityField(P: RigidityParams, f: RigidityField, digits: number): { v: (x: bigint, y: bigint) => bigint; width: number } {
+  const F = fixedAt(digits);
+  const a = F.ratio(P.sig4 + 4 + f.da4, 4);
+  const b = F.ratio(P.sig4 - 4 + f.db4, 4);
+  const C = F.ratio(f.c4, 4);
+  const omega = F.div(twoPiAt(F), F.ratio(P.h8, 8));
+  const Br = f.bracket;
+  let bracket: (u: bigint) => bigint;
+  let rate: number;
+  switch (Br.kind) {
+    case 'one':
+      bracket = () => F.one;
+      rate = 0;
+      break;
+    case 'periodic':
+      bracket = (u) => {
+        const [c, s] = cosSin(F, F.mul(omega, u));
+        return 3n * F.one + BigInt(Br.p) * c + BigInt(Br.q) * s;
+      };
+      rate = (16 * Math.PI) / P.h8;
+      break;
+    case 'two-periods': {
+      const omega2 = F.mul(omega, F.sqrt(2n * F.one));
+      bracket = (u) => 3n * F.one + BigInt(Br.p) * cosSin(F, F.mul(omega, u))[0] + BigInt(Br.q) * cosSin(F, F.mul(omega2, u))[0];
+      rate = (16 * Math.SQRT2 * Math.PI) / P.h8;
+      break;
+    }
+    case 'powers': {
+      const r = F.ratio(Br.r4, 4);
+      const coef = F.ratio(Br.b4, 4);
+      bracket = (u) => F.one + F.mul(coef, F.exp(F.mul(r, u)));
+      rate = Math.abs(Br.r4) / 4;
+      break;
+    }
+  }
+  const fastest = Math.max(Math.abs(F.toNumber(a)) + f.alpha * rate, Math.abs(F.toNumber(b)) + f.beta * rate);
   return {
-    lam: 'exp(x)',
-    t: 'exp(y)',
-    h: 'h',
-    sigma: 'sig',
-    kappa: 'exp(k)',
-    v0,
-    vH: field('x+h', 'y'),
-    vK: field('x+k', 'y-k'),
-    v11: field('0', '0'),
-    dv_dlam: `(${nd(`diff(${v0}, x)`)})*exp(-x)`,
-    dv_dt: `(${nd(`diff(${v0}, y)`)})*exp(-y)`,
+    v: (x, y) => F.mul(F.mul(C, F.exp(F.mul(a, x) + F.mul(b, y))), bracket(BigInt(f.alpha) * x + BigInt(f.beta) * y)),
+    width: 1 / (fastest + 1),
   };
-});
+}
+
+const rigidityCache = new Map<string, Instance>();
+const twoPis = new Map<string, bigint>();
+/** 2 pi at the working precision (decimal.js's acos costs milliseconds: once per precision) */
+const twoPiAt = (F: Fixed): bigint => memo(twoPis, String(F.digits), () => F.fromDecimal(F.D.acos(-1).times(2)));
+
+function rigidityInstance(P: RigidityParams, digits: number): Instance {
+  const F = fixedAt(digits);
+  const tolDigits = Math.floor(FD_TOLERANCE * digits);
+  const tolF = F.tenTo(-tolDigits);
+  const pts = P.points.map(([l, m]): Vec => [lnFixed(F, F.ratio(l, 8)), lnFixed(F, F.ratio(m, 8))]);
+  const [x1, y1] = pts[0]! as [bigint, bigint];
+  const h = F.ratio(P.h8, 8);
+  const lk = lnFixed(F, F.ratio(P.k4, 4));
+  let certified = true;
+  const rows = P.fields.map((f) => {
+    const { v, width } = rigidityField(P, f, digits);
+    const field = (z: Vec): bigint => v(z[0]!, z[1]!);
+    // lambda d_lambda v and t d_t v: derivatives along the axes of (ln lambda, ln t)
+    const L = pts.map((z) => directionalDerivative(F, field, z, [F.one, 0n], width, FD_FRACTION));
+    const T = pts.map((z) => directionalDerivative(F, field, z, [0n, F.one], width, FD_FRACTION));
+    const vs = pts.map(field);
+    // the gates decide only where the differences' own error estimates sit far below tol
+    certified &&= vs.every((x, i) => 1000n * (L[i]!.error + T[i]!.error) < F.mul(tolF, F.abs(x)));
+    return { vs, L: L.map((d) => d.value), T: T.map((d) => d.value), vH: v(x1 + h, y1), vK: v(x1 + lk, y1 - lk), v11: v(0n, 0n) };
+  });
+  const scope: Scope = {
+    // the points as row vectors, the fields' values as rows
+    lam: [P.points.map(([l]) => new Decimal(l).div(8))],
+    t: [P.points.map(([, m]) => new Decimal(m).div(8))],
+    sigma: new Decimal(P.sig4).div(4),
+    h: new Decimal(P.h8).div(8),
+    kappa: new Decimal(P.k4).div(4),
+    v: rows.map((r) => dec(F, r.vs)),
+    Lv: rows.map((r) => dec(F, r.L)),
+    Tv: rows.map((r) => dec(F, r.T)),
+    // the finite laws at the first point; C read off at lambda = t = 1 (a column)
+    v0: rows.map((r) => dec(F, r.vs[0]!)),
+    vH: rows.map((r) => dec(F, r.vH)),
+    vK: rows.map((r) => dec(F, r.vK)),
+    v11: rows.map((r) => [dec(F, r.v11)]),
+    // a hypothesis counts as met when its generator vanishes to the accuracy asked of the differences
+    tol: new Decimal(10).pow(-tolDigits),
+  };
+  return certified ? { scope } : { scope, degenerate: `the extrapolated derivatives are not certified below tol / 1000 = 1e-${tolDigits + 3} of the field` };
+}
+
+interface FieldDraw {
+  c4: number;
+  sub: number;
+  s4: number;
+  s4b: number;
+  shifted: boolean;
+  bracket: Bracket;
+}
+
+/**
+ * One field of a family: `sub` picks the kind within it (see the section comment), s4 and s4b
+ * shift exponents, the drawn bracket is never constant. Each family meets exactly the
+ * hypotheses its name says (hypothesesMet), whatever the draws.
+ */
+function shapeField(family: RigidityFamily, d: FieldDraw, sig4: number): RigidityField {
+  const one: Bracket = { kind: 'one' };
+  const base = { family, c4: d.c4 };
+  switch (family) {
+    case 'power':
+      return { ...base, da4: 0, db4: 0, alpha: 1, beta: 1, bracket: one };
+    case 'covariant': {
+      // C t^-2 (s = -1 - sigma: the power law itself when sigma = -1, then a bracket instead), (lambda t)^s, or a bracket
+      const invariant = d.sub === 0 && sig4 !== -4;
+      const s = invariant ? -4 - sig4 : d.sub === 1 || d.shifted ? d.s4 : 0;
+      return { ...base, da4: s, db4: s, alpha: 1, beta: 1, bracket: invariant || d.sub === 1 ? one : d.bracket };
+    }
+    case 'equivariant':
+      return { ...base, da4: 0, db4: d.sub === 0 || d.shifted ? d.s4 : 0, alpha: 0, beta: 1, bracket: d.sub === 0 ? one : d.bracket };
+    case 'neither':
+      return d.sub < 2 ? { ...base, da4: d.s4, db4: d.s4b === d.s4 ? 0 : d.s4b, alpha: 1, beta: 0, bracket: one } : { ...base, da4: 0, db4: 0, alpha: 1, beta: 0, bracket: d.bracket };
+  }
+}
+
+export const rigidityDomain: fc.Arbitrary<RigidityParams> = (() => {
+  const odd = fc.integer({ min: 1, max: 15 }).map((k) => 2 * k + 1);
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const point = fc.tuple(odd, odd).filter(([l, m]) => gcd(l, m) === 1);
+  const nonzero = (max: number): fc.Arbitrary<number> => fc.integer({ min: -max, max }).filter((k) => k !== 0);
+  const unit = fc.integer({ min: -1, max: 1 });
+  const bracket: fc.Arbitrary<Bracket> = fc.oneof(
+    fc.record({ kind: fc.constant('periodic' as const), p: unit, q: unit }).filter((B) => B.p !== 0 || B.q !== 0),
+    fc.record({ kind: fc.constant('two-periods' as const), p: nonzero(1), q: nonzero(1) }),
+    fc.record({ kind: fc.constant('powers' as const), b4: fc.integer({ min: 1, max: 8 }), r4: nonzero(8) }),
+  );
+  const draw: fc.Arbitrary<FieldDraw> = fc.record({ c4: nonzero(8), sub: fc.integer({ min: 0, max: 3 }), s4: nonzero(8), s4b: nonzero(8), shifted: fc.boolean(), bracket });
+  return fc
+    .record({
+      points: fc.array(point, { minLength: 3, maxLength: 3 }),
+      sig4: fc.integer({ min: -8, max: 8 }),
+      h8: fc.integer({ min: 4, max: 16 }),
+      k4: fc.integer({ min: 5, max: 16 }),
+      draws: fc.tuple(draw, draw, draw, draw),
+    })
+    .map(({ draws, ...rest }): RigidityParams => ({ ...rest, fields: RIGIDITY_FAMILIES.map((family, i) => shapeField(family, draws[i]!, rest.sig4)) }));
+})();
 
 export const rigidity = defineClaim<RigidityParams>({
   id: 'grsd.rigidity',
   group: 'grsd',
   kind: 'identity',
   source: SOURCE,
-  statement: String.raw`v=C\lambda^{1+\sigma}t^{\sigma-1}:\ v(e^h\lambda,t)=e^{h(1+\sigma)}v,\ v(\kappa\lambda,t/\kappa)=\kappa^2v;\qquad \lambda\partial_\lambda v=(1+\sigma)v,\ \lambda\partial_\lambda v-t\partial_tv=2v\;\Rightarrow\;t\partial_tv=(\sigma-1)v\;\Rightarrow\;v=v(1,1)\,\lambda^{1+\sigma}t^{\sigma-1}`,
-  domain: fc.record({
-    l8: fc.integer({ min: 1, max: 32 }),
-    t8: fc.integer({ min: 1, max: 32 }),
-    h8: fc.integer({ min: -16, max: 16 }),
-    sig4: fc.integer({ min: -8, max: 8 }),
-    c4: fc.integer({ min: -8, max: 8 }).filter((k) => k !== 0),
-    k4: fc.integer({ min: 1, max: 16 }),
-  }),
+  statement: String.raw`\underbrace{\lambda\partial_\lambda v-t\partial_tv=2v}_{v(\kappa\lambda,t/\kappa)=\kappa^2v}\ \wedge\ \underbrace{\lambda\partial_\lambda v=(1+\sigma)v}_{v(e^h\lambda,t)=e^{h(1+\sigma)}v\ \text{(equivariant)}}\iff v=v(1,1)\,\lambda^{1+\sigma}t^{\sigma-1}\ \ (t\partial_tv=(\sigma-1)v);\qquad\text{either alone admits non-power laws: }t^{-1}\lambda\,\Phi(\lambda t),\ \lambda^{1+\sigma}g(t)`,
+  domain: rigidityDomain,
   encoding: {
-    defs: [],
+    defs: [
+      // rows: the drawn fields; columns: the points. A hypothesis is met when the defect of its
+      // generator, in units of the field (never 0 on the families: C != 0, brackets >= 1), is
+      // below tol at every point. mathjs compares with an absolute tolerance: compare the ratio to 1
+      ['met', 'met(defect) = defect / tol < 1 ? 1 : 0'],
+      ['covdef', 'max(abs(Lv - Tv - 2 * v) ./ abs(v), 2)'],
+      ['shiftdef', 'max(abs(Lv - (1 + sigma) * v) ./ abs(v), 2)'],
+      // diagonal gates: inT * X keeps the rows of X whose field meets time covariance
+      ['inT', 'diag(map(covdef, met))'],
+      ['inS', 'diag(map(shiftdef, met))'],
+      // the claimed form, row k: C_k lambda^(1+sigma) t^(sigma-1) with C_k = v_k(1, 1); and which fields are of it
+      ['pw', 'v11 * (lam .^ (1 + sigma) .* t .^ (sigma - 1))'],
+      ['formdef', 'max(abs(v - pw) ./ abs(v), 2)'],
+      ['isform', 'diag(map(formdef, met))'],
+    ],
     equations: [
-      // the exponent written as a sum (h + sigma h): nerdamer normalises sums of exponents, not products
-      { name: 'log-shift', lhs: 'vH', rhs: 'exp(h + sigma * h) * v0' },
-      { name: 'covariance', lhs: 'vK', rhs: 'kappa^2 * v0' },
-      // infinitesimal log-shift (Euler) and covariance generator; both sides may vanish (sigma = -1, 1)
-      { name: 'euler', lhs: 'lam * dv_dlam', rhs: '(1 + sigma) * v0', scale: 'lam * abs(dv_dlam) + abs(v0)' },
-      { name: 'generator', lhs: 'lam * dv_dlam - t * dv_dt', rhs: '2 * v0', scale: 'lam * abs(dv_dlam) + t * abs(dv_dt) + abs(v0)' },
-      // their consequence: the time exponent is forced, and with it the whole field from v(1, 1)
-      { name: 'time-law', lhs: 't * dv_dt', rhs: '(sigma - 1) * v0', scale: 't * abs(dv_dt) + abs(v0)' },
-      { name: 'rigidity', lhs: 'v0', rhs: 'v11 * lam * lam^sigma * t^sigma / t' },
+      // both hypotheses => the power law, its time law and its finite symmetries
+      { name: 'rigidity', lhs: 'inT * inS * v', rhs: 'inT * inS * pw', scale: 'abs(v) + abs(pw)' },
+      { name: 'time-law', lhs: 'inT * inS * Tv', rhs: 'inT * inS * (sigma - 1) * v', scale: 'abs(Tv) + abs(v)' },
+      // the exponent written as a sum (h + sigma h), as the statement has it
+      { name: 'log-shift', lhs: 'inT * inS * vH', rhs: 'inT * inS * exp(h + sigma * h) * v0', scale: 'abs(vH) + exp(h + sigma * h) * abs(v0)' },
+      { name: 'covariance', lhs: 'inT * inS * vK', rhs: 'inT * inS * kappa^2 * v0', scale: 'abs(vK) + kappa^2 * abs(v0)' },
+      // ... and only then: a field meeting one hypothesis, or neither, is not of that form
+      { name: 'only-both', lhs: 'isform', rhs: 'inT * inS', scale: '1' },
     ],
   },
   instance(params, { digits }) {
-    return { scope: memo(rigidityCache, `${JSON.stringify(params)}|${digits}`, () => rigidityScope(params, digits)) };
+    return memo(rigidityCache, `${JSON.stringify(params)}|${digits}`, () => rigidityInstance(params, digits));
   },
-  symbolic: { scopes: () => [rigiditySymbolic()] },
+  runs: 40,
   tolerance: FD_TOLERANCE,
-  variants: [
-    { name: 'literal log-shift invariance of u = v/lambda: v -> e^h v', equations: { 'log-shift': { rhs: 'exp(h) * v0' } } },
-    { name: 'exponent off by one: v -> e^(h sigma) v', equations: { 'log-shift': { rhs: 'exp(sigma * h) * v0' } } },
+  // The gates compare defects with tol = 10^(-0.4 D), and the drawn fields sit far on either
+  // side: over the first 200 draws of seed 42 (800 fields), a hypothesis met leaves defect / tol
+  // <= 1e-17 at 40 digits and 1e-40 at 80 (the differences reach well past their aim), the power
+  // law's formdef / tol <= 1e-32; a hypothesis missed leaves a relative defect >= 2e-2
+  // (defect / tol >= 1e14 at 40 digits). A factor 2 on a defect or on the threshold moves no field.
+  // (The dimension 2 of max, and the function met taken as a number, mutate to ill-formed encodings.)
+  equivalentMutants: [
     {
-      name: 'time exponent sign flipped: t^(1 - sigma)',
-      equations: { 'time-law': { rhs: '(1 - sigma) * v0' }, rigidity: { rhs: 'v11 * lam * lam^sigma * t / t^sigma' } },
+      site: /^def (covdef|shiftdef|formdef)$/,
+      kinds: ['factor 2 on the whole side'],
+      why: 'a defect only meets tol in its gate, and no drawn field lies within a factor 2 of it: met at defect / tol <= 1e-17, missed at >= 1e14 (40 digits; further apart at 80)',
     },
-    { name: 'covariance with kappa, not kappa^2', equations: { covariance: { rhs: 'kappa * v0' } } },
+    {
+      site: 'def met',
+      kinds: ['constant doubled', 'constant halved'],
+      at: /: 1 -> (2|0\.5) in the condition defect \/ tol < 1$/,
+      why: 'the gate threshold (defect / tol < 1) moved by a factor 2: met at defect / tol <= 1e-17, missed at >= 1e14 (40 digits; further apart at 80)',
+    },
+  ],
+  variants: [
+    { name: 'exponent of lambda off by one: v = C lambda^sigma t^(sigma-1)', defs: { pw: 'v11 * (lam .^ sigma .* t .^ (sigma - 1))' } },
+    {
+      name: 'time exponent sign flipped: v = C lambda^(1+sigma) t^(-sigma-1)',
+      defs: { pw: 'v11 * (lam .^ (1 + sigma) .* t .^ (-sigma - 1))' },
+      equations: { 'time-law': { rhs: 'inT * inS * (-sigma - 1) * v' } },
+    },
+    // as the hypothesis: the power law does not meet it (only-both), and C t^-2 meets it with time covariance (rigidity)
+    { name: 'invariant, not equivariant, as the hypothesis: lambda v_lambda = 0 (v(e^h lambda, t) = v) with time covariance forces the power law', defs: { shiftdef: 'max(abs(Lv) ./ abs(v), 2)' } },
+    { name: 'invariant, not equivariant, as the finite law: v(e^h lambda, t) = v(lambda, t)', equations: { 'log-shift': { rhs: 'inT * inS * v0' } } },
+    { name: 'literal log-shift invariance of u = v / lambda: v(e^h lambda, t) = e^h v', equations: { 'log-shift': { rhs: 'inT * inS * exp(h) * v0' } } },
+    { name: 'the power law from time covariance alone', equations: { rigidity: { lhs: 'inT * v', rhs: 'inT * pw' }, 'only-both': { rhs: 'inT' } } },
+    { name: 'the power law from log-shift equivariance alone', equations: { rigidity: { lhs: 'inS * v', rhs: 'inS * pw' }, 'only-both': { rhs: 'inS' } } },
   ],
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { discreteShift, grsdClaims, inFamily, RHO, timeCovariance, toeplitzDistance, type ShiftParams } from '../../derivations/grsd.js';
+import { discreteShift, grsdClaims, hypothesesMet, inFamily, RHO, RIGIDITY_FAMILIES, rigidity, rigidityField, timeCovariance, toeplitzDistance, type RigidityParams, type ShiftParams } from '../../derivations/grsd.js';
+import { applyVariant } from '../../src/core/claim.js';
+import { fixedAt } from '../../derivations/instances.js';
 import type { Snapshot } from '../../src/core/diagnostic.js';
 import { Rng } from '../../src/numeric/rng.js';
 import type { Claim } from '../../src/core/claim.js';
@@ -38,6 +40,103 @@ describe('grsd.time-covariance: the shell density transported for M and for kapp
       const r = check(timeCovariance, v, { seed: 42, runs: 12, digits: 30 });
       expect(r.verdict, name).toBe('refuted');
       expect(r.counterexample!.equation, name).toBe('density');
+    }
+  });
+});
+
+describe('grsd.rigidity: fields that are not power laws', () => {
+  /** the encoding's gates and defects, row by row (one row per family), read out as residuals */
+  const probe = (P: RigidityParams, digits: number): Record<string, number[]> => {
+    const enc = {
+      defs: rigidity.encoding.defs,
+      equations: ['covdef', 'shiftdef', 'formdef'].flatMap((d) => [
+        { name: d, lhs: `${d} / tol`, rhs: '0', scale: '1' },
+        { name: `met ${d}`, lhs: `map(${d}, met)`, rhs: '0', scale: '1' },
+      ]),
+    };
+    const r = residuals(enc, rigidity.instance(P, { digits, flags: {} }).scope, digits);
+    return Object.fromEntries(r.map((q) => [q.equation, q.difference.map((d) => d.toNumber())]));
+  };
+  /** the residual of one equation, row by row (entries of a field's row summed in absolute value) */
+  const rowsOf = (P: RigidityParams, variant: string | undefined, equation: string, digits = 30): number[] => {
+    const enc = applyVariant(rigidity.encoding, variant === undefined ? undefined : rigidity.variants.find((v) => v.name === variant)!);
+    const q = residuals(enc, rigidity.instance(P, { digits, flags: {} }).scope, digits).find((x) => x.equation === equation)!;
+    const cols = q.difference.length / P.fields.length;
+    return P.fields.map((_, k) => q.difference.slice(k * cols, (k + 1) * cols).reduce((a, d) => a + d.abs().div(q.scale).toNumber(), 0));
+  };
+
+  it('every case holds one field of each family, and the gates find what each family meets from its values alone', () => {
+    for (const [digits, runs] of [[30, 24], [60, 6]] as const) {
+      for (const P of fc.sample(rigidity.domain, { seed: 5, numRuns: runs })) {
+        expect(P.fields.map((f) => f.family)).toEqual([...RIGIDITY_FAMILIES]);
+        const g = probe(P, digits);
+        P.fields.forEach((f, k) => {
+          const m = hypothesesMet(f);
+          // each family meets exactly the hypotheses its name says
+          expect([m.covariance, m.shift], f.family).toEqual({ power: [true, true], covariant: [true, false], equivariant: [false, true], neither: [false, false] }[f.family]);
+          const why = `${digits} digits, ${JSON.stringify(f)}`;
+          expect(g['met covdef']![k], why).toBe(m.covariance ? 1 : 0);
+          expect(g['met shiftdef']![k], why).toBe(m.shift ? 1 : 0);
+          expect(g['met formdef']![k], why).toBe(m.covariance && m.shift ? 1 : 0);
+          // far from the threshold on either side: the precision's floor, or order one (tol = 10^(-0.4 D))
+          for (const [d, met] of [['covdef', m.covariance], ['shiftdef', m.shift], ['formdef', m.covariance && m.shift]] as const) {
+            if (met) expect(g[d]![k], why).toBeLessThan(1e-10);
+            else expect(g[d]![k]! * 10 ** -Math.floor(0.4 * digits), why).toBeGreaterThan(1e-3);
+          }
+        });
+      }
+    }
+  });
+
+  /** a case with the given covariant field (sigma = 1/2) */
+  const withCovariant = (field: Partial<RigidityParams['fields'][number]>): RigidityParams => {
+    const P = fc.sample(rigidity.domain, { seed: 3, numRuns: 1 })[0]!;
+    return { ...P, sig4: 2, fields: P.fields.map((f) => (f.family === 'covariant' ? { ...f, ...field } : f)) };
+  };
+
+  it('C t^-2 is time covariant and log-shift invariant, not the power law: the invariant reading is refuted on it by the rigidity equation', () => {
+    // sigma = 1/2: s = -1 - sigma = -3/2 gives exponents 0 of lambda and -2 of t
+    const P = withCovariant({ da4: -6, db4: -6, bracket: { kind: 'one' } });
+    const invariant = rigidity.variants.find((v) => v.name.startsWith('invariant, not equivariant, as the hypothesis'))!.name;
+    // rows: power, covariant (C t^-2), equivariant, neither; only the power law is gated in, at the rounding floor
+    for (const r of rowsOf(P, undefined, 'rigidity')) expect(r).toBeLessThan(1e-25);
+    const rows = rowsOf(P, invariant, 'rigidity');
+    expect(rows[1]).toBeGreaterThan(1e-2);
+    for (const r of rows.filter((_, k) => k !== 1)) expect(r).toBeLessThan(1e-25);
+  });
+
+  it('the power law claimed from one hypothesis is refuted on exactly the fields that meet that one only', () => {
+    for (const P of fc.sample(rigidity.domain, { seed: 8, numRuns: 4 })) {
+      const alone = (which: string): number[] => rowsOf(P, `the power law from ${which} alone`, 'rigidity');
+      // rows: power, covariant, equivariant, neither (the power law's row at the rounding floor)
+      const [p, c, e, n] = alone('time covariance');
+      for (const r of [p!, e!, n!]) expect(r).toBeLessThan(1e-25);
+      expect(c).toBeGreaterThan(1e-6);
+      const [p2, c2, e2, n2] = alone('log-shift equivariance');
+      for (const r of [p2!, c2!, n2!]) expect(r).toBeLessThan(1e-25);
+      expect(e2).toBeGreaterThan(1e-6);
+    }
+  });
+
+  it('a log-periodic covariant field meets the finite log-shift law at its period h and still fails the generator', () => {
+    const P = withCovariant({ da4: 0, db4: 0, bracket: { kind: 'periodic', p: 1, q: -1 } });
+    const F = fixedAt(40);
+    const { v } = rigidityField(P, P.fields[1]!, 40);
+    const [x, y] = [F.ratio(3, 10), F.ratio(-1, 5)];
+    const h = F.ratio(P.h8, 8);
+    // v(e^h lambda, t) = e^(h (1 + sigma)) v(lambda, t): equivariant under the discrete shift
+    const lhs = v(x + h, y);
+    const rhs = F.mul(F.exp(F.mul(h, F.ratio(P.sig4 + 4, 4))), v(x, y));
+    expect(F.toNumber(F.abs(lhs - rhs)) / F.toNumber(F.abs(rhs))).toBeLessThan(1e-35);
+    expect(probe(P, 40)['met shiftdef']![1]).toBe(0);
+  });
+
+  it('the wrong exponents are refuted on the power-law field, the only one gated in', () => {
+    const P = fc.sample(rigidity.domain, { seed: 11, numRuns: 1 })[0]!;
+    for (const v of rigidity.variants.filter((x) => x.defs?.['pw'] !== undefined)) {
+      const [p, ...rest] = rowsOf(P, v.name, 'rigidity');
+      expect(p, v.name).toBeGreaterThan(1e-6);
+      expect(rest, v.name).toEqual([0, 0, 0]);
     }
   });
 });

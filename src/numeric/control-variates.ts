@@ -11,13 +11,39 @@
  */
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
+/**
+ * A control-variate estimate of a mean, with its standard error.
+ *
+ * @example
+ * ```ts
+ * import { controlVariateMean, type CvEstimate } from 'scalecheck/numeric';
+ *
+ * const est: CvEstimate = controlVariateMean([1, 2, 3, 4, 6], [[-2], [-1], [0], [1], [2]]);
+ * ```
+ */
 export interface CvEstimate {
+  /** the estimate ybar - beta^T zbar */
   mean: number;
+  /** its standard error */
   se: number;
   /** the fitted coefficients of the controls */
   beta: number[];
 }
 
+/**
+ * The control-variate mean of draws y with controls z (one row per draw, each control of mean 0);
+ * see the module's comment for the method.
+ *
+ * @example
+ * ```ts
+ * import { controlVariateMean, Gaussian, Rng } from 'scalecheck/numeric';
+ *
+ * // E[Z + Z^2] = 1, with Z as a control (known mean 0): the Z part of the noise is removed
+ * const g = new Gaussian(new Rng(1));
+ * const zs = Array.from({ length: 200 }, () => g.next());
+ * const { mean, se } = controlVariateMean(zs.map((z) => z + z * z), zs.map((z) => [z]));
+ * ```
+ */
 export function controlVariateMean(y: readonly number[], z: readonly (readonly number[])[]): CvEstimate {
   const S = y.length;
   const p = z[0]?.length ?? 0;

@@ -2,11 +2,24 @@ import type { Fixed } from './fixed.js';
 import { eigs } from 'mathjs';
 import { identity, matmul, roundShift, transpose, type Mat, type Vec } from './linalg.js';
 
+/**
+ * A fixed-point eigendecomposition M = V diag(values) V^T.
+ *
+ * @example
+ * ```ts
+ * import { eigSym, Fixed, type EigenResult } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * const r: EigenResult = eigSym(F, [[F.int(2), 0n], [0n, F.one]]);
+ * r.values; // [F.int(2), F.one]
+ * ```
+ */
 export interface EigenResult {
   /** eigenvalues, descending */
   values: Vec;
   /** vectors[i][k] = i-th component of the k-th eigenvector (columns are eigenvectors) */
   vectors: Mat;
+  /** Jacobi sweeps (or refinement steps) it took */
   sweeps: number;
 }
 
@@ -14,7 +27,17 @@ export interface EigenResult {
  * Symmetric eigendecomposition by cyclic Jacobi rotations in fixed point.
  * Jacobi is chosen for its accuracy on clusters: it converges to an orthonormal basis of
  * each cluster whatever the gaps, and quadratically once the off-diagonal part is small,
- * which makes warm starts from a nearby basis (`start`) cheap.
+ * which makes warm starts from a nearby basis (`start`) cheap. Throws after `maxSweeps`.
+ *
+ * @example
+ * ```ts
+ * import { eigSym, Fixed } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * const { values, vectors } = eigSym(F, [[F.int(2), F.one], [F.one, F.int(2)]]);
+ * values.map((l) => F.toDecimal(l).toFixed(25)); // ['3.0000000000000000000000000', '1.0000000000000000000000000']
+ * // vectors[i][k]: component i of the k-th eigenvector, here ±(1, 1)/√2 and ±(1, -1)/√2
+ * ```
  */
 export function eigSym(F: Fixed, M: Mat, start?: Mat, maxSweeps = 60): EigenResult {
   const n = M.length;
@@ -98,6 +121,14 @@ export function eigSym(F: Fixed, M: Mat, start?: Mat, maxSweeps = 60): EigenResu
 /**
  * Flip each eigenvector to point along its counterpart in `ref`: for simple eigenvalues
  * this is the parallel-transport gauge <u_k, du_k/dt> = 0 restricted to a short step.
+ *
+ * @example
+ * ```ts
+ * import { alignSigns } from 'scalecheck/numeric';
+ *
+ * // the first column points against the reference: it is flipped
+ * alignSigns([[-1n, 0n], [0n, 1n]], [[1n, 0n], [0n, 1n]]); // [[1n, 0n], [0n, 1n]]
+ * ```
  */
 export function alignSigns(vectors: Mat, ref: Mat): Mat {
   const n = vectors.length;
@@ -111,7 +142,17 @@ export function alignSigns(vectors: Mat, ref: Mat): Mat {
   return vectors.map((row) => row.map((v, j) => (flip[j] ? -v : v)));
 }
 
-/** Smallest gap between consecutive eigenvalues (values descending). */
+/**
+ * Smallest gap between consecutive eigenvalues (values descending); null for fewer than two.
+ *
+ * @example
+ * ```ts
+ * import { minGap } from 'scalecheck/numeric';
+ *
+ * minGap([10n, 7n, 6n]); // 1n
+ * minGap([10n]); // null
+ * ```
+ */
 export function minGap(values: Vec): bigint | null {
   let g: bigint | null = null;
   for (let i = 0; i + 1 < values.length; i++) {
@@ -127,6 +168,17 @@ export function minGap(values: Vec): bigint | null {
  * quadratically for well-separated eigenvalues, at a few matrix products per step, far
  * cheaper than Jacobi sweeps. Returns null when the eigenvalues are too close for it (the
  * caller falls back to Jacobi) or when it stalls. Keeps the column order and signs of X.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, refineEig } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * const A = [[F.int(2), F.one], [F.one, F.int(2)]];
+ * // a rough basis (the exact one is (1, ±1)/√2) refined to the working precision
+ * const X = [[F.fromNumber(0.7), F.fromNumber(0.7)], [F.fromNumber(0.7), F.fromNumber(-0.7)]];
+ * refineEig(F, A, X)?.values.map((l) => F.toDecimal(l).toFixed(25)); // ['3.0000…', '1.0000…']
+ * ```
  */
 export function refineEig(F: Fixed, A: Mat, X0: Mat, maxIter = 14): EigenResult | null {
   const n = A.length;
@@ -211,6 +263,17 @@ export function float64Basis(F: Fixed, M: Mat): Mat | null {
  * Eigendecomposition for smooth families: a float64 start refined to the working precision,
  * signs aligned with `ref` when given; clusters (where refinement declines) go to Jacobi,
  * warm-started from `ref`.
+ *
+ * @example
+ * ```ts
+ * import { eigSymRefined, Fixed } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(50);
+ * const M = [[F.int(4), F.one, 0n], [F.one, F.int(3), F.one], [0n, F.one, F.int(2)]];
+ * const at0 = eigSymRefined(F, M);
+ * // a nearby matrix: the basis at 0 starts the refinement and fixes the signs
+ * const near = eigSymRefined(F, M.map((r, i) => r.map((x, j) => (i === j ? x + F.pow2(-10) : x))), at0.vectors);
+ * ```
  */
 export function eigSymRefined(F: Fixed, M: Mat, ref?: Mat): EigenResult {
   const start = float64Basis(F, M);

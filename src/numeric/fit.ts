@@ -1,6 +1,15 @@
 /** Log-log fits for scaling measurements (float64: a fitted exponent needs no more). */
 
-/** Least-squares slope of ln y against ln x. */
+/**
+ * Least-squares slope of ln y against ln x: the exponent of a power law y ∝ x^slope.
+ *
+ * @example
+ * ```ts
+ * import { logSlope } from 'scalecheck/numeric';
+ *
+ * logSlope([1, 10, 100], [1, 0.1, 0.01]); // -1 (to rounding)
+ * ```
+ */
 export function logSlope(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   if (n < 2 || y.length !== n) throw new RangeError('logSlope needs at least two points of each');
@@ -23,13 +32,33 @@ export function logSlope(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return sxy / sxx;
 }
 
-/** n points per decade from 10^lo to 10^hi inclusive. */
+/**
+ * perDecade points per decade from 10^lo to 10^hi inclusive, evenly spaced in log.
+ *
+ * @example
+ * ```ts
+ * import { logGrid } from 'scalecheck/numeric';
+ *
+ * logGrid(0, 2, 2); // [1, 3.16…, 10, 31.6…, 100]
+ * ```
+ */
 export function logGrid(lo: number, hi: number, perDecade: number): number[] {
   const m = Math.round((hi - lo) * perDecade);
   return Array.from({ length: m + 1 }, (_, i) => 10 ** (lo + (i * (hi - lo)) / m));
 }
 
-/** The slope of ln y against ln x over the points with x in [a, b]. */
+/**
+ * The slope of ln y against ln x over the points with x in [a, b] (ends included up to 1e-12
+ * relative).
+ *
+ * @example
+ * ```ts
+ * import { logGrid, windowSlope } from 'scalecheck/numeric';
+ *
+ * const x = logGrid(0, 4, 8);
+ * windowSlope(x, x.map((v) => v ** -0.5), 10, 1000); // -0.5 over the middle two decades
+ * ```
+ */
 export function windowSlope(x: ArrayLike<number>, y: ArrayLike<number>, a: number, b: number): number {
   const xs: number[] = [];
   const ys: number[] = [];
@@ -57,7 +86,16 @@ export function peak(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return x1 - 0.5 * ((x1 - x0) ** 2 * (y1 - y2) - (x1 - x2) ** 2 * (y1 - y0)) / d;
 }
 
-/** Golden-section minimum of a unimodal function on [a, b]. */
+/**
+ * Golden-section minimum of a unimodal function on [a, b], to `tol` relative.
+ *
+ * @example
+ * ```ts
+ * import { goldenMin } from 'scalecheck/numeric';
+ *
+ * goldenMin((x) => (x - 2) ** 2, 0, 5); // 2 (to about 1e-10)
+ * ```
+ */
 export function goldenMin(f: (x: number) => number, a: number, b: number, tol = 1e-10): number {
   const g = (Math.sqrt(5) - 1) / 2;
   let c = b - g * (b - a);

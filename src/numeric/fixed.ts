@@ -4,12 +4,30 @@ import { roundShift } from './linalg.js';
 /**
  * Binary fixed-point reals on BigInt: x is represented by round(x * 2^bits).
  * The hot loops of the kernel run here (BigInt multiply-shift is far faster than
- * decimal.js); decimal.js stays at the API boundary.
+ * decimal.js); decimal.js stays at the API boundary. Precision is absolute: every value is
+ * a multiple of 2^-bits, so keep quantities of order one (scale them first otherwise).
+ * Sums and differences of values are plain `+` and `-` on the bigints; products, quotients and
+ * roots go through the methods, which round half away from zero.
+ *
+ * @example
+ * ```ts
+ * import { Fixed } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(40); // 40 digits plus 40 guard bits
+ * const x = F.ratio(1, 3);
+ * const y = F.mul(x, x) + F.int(1); // 1/9 + 1
+ * F.toDecimal(y).toFixed(40); // '1.1111111111111111111111111111111111111111'
+ * F.toDecimal(F.exp(F.one)).toFixed(20); // '2.71828182845904523536'
+ * ```
  */
 export class Fixed {
+  /** fractional bits: x is stored as round(x 2^bits) */
   readonly bits: number;
+  /** 1 in this representation, 2^bits */
   readonly one: bigint;
+  /** the working precision in decimal digits */
   readonly digits: number;
+  /** a decimal.js constructor that holds every bit of this representation (digits + guard digits) */
   readonly D: typeof Decimal;
   private readonly half: bigint;
   private readonly bigBits: bigint;
@@ -25,6 +43,7 @@ export class Fixed {
     this.D = Decimal.clone({ precision: digits + Math.ceil(guardBits / 3.3) + 5 });
   }
 
+  /** The integer n, exactly. */
   int(n: number | bigint): bigint {
     return BigInt(n) << this.bigBits;
   }
@@ -55,11 +74,13 @@ export class Fixed {
     return (this.scaleCache ??= new this.D(2).pow(this.bits));
   }
 
+  /** A decimal (or a number or numeric string) rounded to the nearest multiple of 2^-bits. */
   fromDecimal(x: Decimal.Value): bigint {
     const d = new this.D(x).mul(this.scale).round();
     return BigInt(d.toFixed(0));
   }
 
+  /** The value as a decimal of `D`, exact up to D's precision. */
   toDecimal(x: bigint): Decimal {
     return new this.D(x.toString()).div(this.scale);
   }
@@ -78,11 +99,13 @@ export class Fixed {
     return Number(m) * 2 ** half * 2 ** (e - half);
   }
 
+  /** a b, rounded once. */
   mul(a: bigint, b: bigint): bigint {
     const p = a * b;
     return p >= 0n ? (p + this.half) >> this.bigBits : -((-p + this.half) >> this.bigBits);
   }
 
+  /** a / b, rounded once; throws on b = 0. */
   div(a: bigint, b: bigint): bigint {
     if (b === 0n) throw new RangeError('division by zero');
     const n = a << this.bigBits;
@@ -95,11 +118,13 @@ export class Fixed {
     return q;
   }
 
+  /** sqrt(a), rounded down; throws on a < 0. */
   sqrt(a: bigint): bigint {
     if (a < 0n) throw new RangeError('sqrt of a negative number');
     return isqrt(a << this.bigBits);
   }
 
+  /** |a| */
   abs(a: bigint): bigint {
     return a < 0n ? -a : a;
   }
@@ -128,6 +153,7 @@ export class Fixed {
     return sum << BigInt(k); // a negative count shifts right
   }
 
+  /** tanh(a), through exp. */
   tanh(a: bigint): bigint {
     const neg = a < 0n;
     const x = neg ? -a : a;
@@ -137,6 +163,7 @@ export class Fixed {
     return neg ? -y : y;
   }
 
+  /** ln(a), through decimal.js. */
   ln(a: bigint): bigint {
     return this.apply((x) => x.ln(), a);
   }

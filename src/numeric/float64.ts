@@ -7,10 +7,23 @@
 import { EigenvalueDecomposition, Matrix, QrDecomposition } from 'ml-matrix';
 import type { Rng } from './rng.js';
 
-/** A standard normal draw (Box–Muller; the second value of each pair is kept for the next call). */
+/**
+ * A standard normal draw (Box–Muller; the second value of each pair is kept for the next call),
+ * with uniform, Gamma and chi-squared draws, all from a seeded {@link Rng}.
+ *
+ * @example
+ * ```ts
+ * import { Gaussian, Rng } from 'scalecheck/numeric';
+ *
+ * const g = new Gaussian(new Rng(7));
+ * const z = g.next(); // N(0, 1)
+ * const noise = g.fill(new Float64Array(100)); // 100 more, by the polar method
+ * ```
+ */
 export class Gaussian {
   private spare: number | undefined;
   constructor(private readonly rng: Rng) {}
+  /** one N(0, 1) draw */
   next(): number {
     if (this.spare !== undefined) {
       const s = this.spare;
@@ -174,7 +187,16 @@ export function eigenvaluesSym(A: Float64Array, n: number): number[] {
   return [...new EigenvalueDecomposition(M, { assumeSymmetric: true }).realEigenvalues].sort((a, b) => b - a);
 }
 
-/** Least-squares slope of y against x. */
+/**
+ * Least-squares slope of y against x.
+ *
+ * @example
+ * ```ts
+ * import { slope } from 'scalecheck/numeric';
+ *
+ * slope([0, 1, 2], [1, 3, 5]); // 2
+ * ```
+ */
 export function slope(x: number[], y: number[]): number {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;

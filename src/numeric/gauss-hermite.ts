@@ -8,6 +8,16 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Fixed } from './fixed.js';
 
+/**
+ * Nodes and weights of a quadrature rule in fixed point.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, gaussHermite, type GaussRule } from 'scalecheck/numeric';
+ *
+ * const rule: GaussRule = gaussHermite(new Fixed(30), 4);
+ * ```
+ */
 export interface GaussRule {
   nodes: bigint[];
   weights: bigint[];
@@ -39,7 +49,20 @@ function nodesFloat(m: number): number[] {
 
 const rules = new Map<string, GaussRule>();
 
-/** The m-point rule at the precision of F (memoised per precision and m). */
+/**
+ * The m-point rule at the precision of F (memoised per precision and m).
+ *
+ * @example
+ * ```ts
+ * import { Fixed, gaussHermite } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(40);
+ * const { nodes, weights } = gaussHermite(F, 3);
+ * // E[Z^4] = 3, exactly for a 3-node rule (degree 4 <= 5)
+ * const m4 = weights.reduce((s, w, i) => s + F.mul(w, F.mul(F.mul(nodes[i], nodes[i]), F.mul(nodes[i], nodes[i]))), 0n);
+ * F.toDecimal(m4).toFixed(30); // '3.000000000000000000000000000000'
+ * ```
+ */
 export function gaussHermite(F: Fixed, m: number): GaussRule {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`need a positive number of nodes, got ${m}`);
   const key = `${F.bits}|${m}`;
@@ -73,6 +96,14 @@ export function gaussHermite(F: Fixed, m: number): GaussRule {
 /**
  * Nodes needed for E[e^(v Z) p(Z)] with |v| <= vMax and p of degree <= deg to reach 10^-digits:
  * the remainder is (m! / (2m)!) f^(2m)(xi), and f^(2m) grows like (2m)^deg v^(2m - deg) e^(v^2).
+ *
+ * @example
+ * ```ts
+ * import { nodesForExponential } from 'scalecheck/numeric';
+ *
+ * nodesForExponential(0, 6, 30); // 4: a polynomial of degree 6 needs 2m - 1 >= 6
+ * nodesForExponential(1, 2, 30); // the nodes for E[e^(vZ) p(Z)], |v| <= 1, deg p <= 2, to 1e-30
+ * ```
  */
 export function nodesForExponential(vMax: number, deg: number, digits: number): number {
   const lf = (k: number): number => {

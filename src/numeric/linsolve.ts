@@ -4,6 +4,17 @@ import type { Mat, Vec } from './linalg.js';
 /**
  * Solve A x = b by Gaussian elimination with partial pivoting, in fixed point. Returns null
  * when a pivot vanishes at the working precision (A singular to working precision).
+ *
+ * @example
+ * ```ts
+ * import { Fixed, solve } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * // 2x + y = 3, x + 3y = 5: x = 4/5, y = 7/5
+ * const x = solve(F, [[F.int(2), F.one], [F.one, F.int(3)]], [F.int(3), F.int(5)]);
+ * x?.map((v) => F.toDecimal(v).toFixed(10)); // ['0.8000000000', '1.4000000000']
+ * solve(F, [[F.one, F.one], [F.one, F.one]], [F.one, F.one]); // null: singular
+ * ```
  */
 export function solve(F: Fixed, A: Mat, b: Vec): Vec | null {
   const n = b.length;

@@ -30,6 +30,14 @@ function derivatives(xs: number[], ys: number[], u: number): [number, number] {
  * 2h + 1 samples interpolated, the derivative's root by Newton from the largest sample, kept
  * between its neighbours. At an end of the samples, or when fewer than 2h + 1 are at hand, the
  * largest sample itself (the caller decides whether that is a peak).
+ *
+ * @example
+ * ```ts
+ * import { localPeak } from 'scalecheck/numeric';
+ *
+ * const x = Array.from({ length: 21 }, (_, i) => i / 10);
+ * localPeak(x, x.map((v) => Math.exp(-((v - 1.234) ** 2)))); // 1.234 to about 1e-6
+ * ```
  */
 export function localPeak(x: ArrayLike<number>, y: ArrayLike<number>, h = 2): number {
   let j = 0;
@@ -55,7 +63,17 @@ export function localPeak(x: ArrayLike<number>, y: ArrayLike<number>, h = 2): nu
   return x0 + u;
 }
 
-/** The maximiser of localPeak and the interpolant's value there (at an end, the largest sample and its value). */
+/**
+ * The maximiser of localPeak and the interpolant's value there (at an end, the largest sample and its value).
+ *
+ * @example
+ * ```ts
+ * import { localPeakValue } from 'scalecheck/numeric';
+ *
+ * const x = Array.from({ length: 21 }, (_, i) => i / 10);
+ * localPeakValue(x, x.map((v) => 3 - (v - 1.234) ** 2)); // { x: 1.234, y: 3 } to rounding (a parabola is interpolated exactly)
+ * ```
+ */
 export function localPeakValue(x: ArrayLike<number>, y: ArrayLike<number>, h = 2): { x: number; y: number } {
   let j = 0;
   for (let i = 1; i < y.length; i++) if (y[i]! > y[j]!) j = i;

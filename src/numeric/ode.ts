@@ -16,6 +16,17 @@ function log2abs(F: Fixed, a: bigint): number {
  * polynomial P, computed until deg P + 1 consecutive terms |c_k| radius^k fall below
  * 2^-(bits+4) max(|e0|, 2^-bits/2) (|.| the largest entry).
  * The recurrence (k+1) e_{k+1} = -sum_i P_i e_{k-i} is exact arithmetic on the coefficients.
+ * Throws when the terms have not fallen by `maxOrder`.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, linearTaylor, seriesEval } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * // de/ds = -e (P = [[1]]): the coefficients (-1)^k / k! of e^-s
+ * const c = linearTaylor(F, [[[F.one]]], [F.one], F.ratio(1, 2));
+ * F.toDecimal(seriesEval(F, c, F.ratio(1, 2))[0]).toFixed(25); // e^(-1/2) = '0.6065306597126334236037995'
+ * ```
  */
 export function linearTaylor(F: Fixed, P: MatPoly, e0: Vec, radius: bigint, maxOrder = 4000): Vec[] {
   const n = e0.length;
@@ -49,7 +60,18 @@ export function linearTaylor(F: Fixed, P: MatPoly, e0: Vec, radius: bigint, maxO
   throw new Error('Taylor series did not converge within the maximal order');
 }
 
-/** Evaluate sum_k c_k s^k by Horner. */
+/**
+ * Evaluate sum_k c_k s^k by Horner (vector coefficients, as {@link linearTaylor} returns them).
+ *
+ * @example
+ * ```ts
+ * import { Fixed, seriesEval } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * // 1 + 2s + 3s^2 at s = 2
+ * seriesEval(F, [[F.one], [F.int(2)], [F.int(3)]], F.int(2)); // [F.int(17)]
+ * ```
+ */
 export function seriesEval(F: Fixed, coefs: Vec[], s: bigint): Vec {
   let acc = coefs[coefs.length - 1]!.slice();
   for (let k = coefs.length - 2; k >= 0; k--) {
@@ -63,6 +85,16 @@ export function seriesEval(F: Fixed, coefs: Vec[], s: bigint): Vec {
  * Integrate de/dt = -M(t) e for a polynomial M(t) = sum_i C_i t^i from t0 to each of
  * `times` (monotone, all on one side of t0), by Taylor steps whose truncation stays below
  * the working precision.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, integrateLinearPoly } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * // M(t) = t (one coefficient of t^1): e(t) = e^(-t^2/2)
+ * const [e1] = integrateLinearPoly(F, [[[0n]], [[F.one]]], 0n, [F.one], [F.one]);
+ * F.toDecimal(e1[0]).toFixed(25); // e^(-1/2) = '0.6065306597126334236037995'
+ * ```
  */
 export function integrateLinearPoly(F: Fixed, C: MatPoly, t0: bigint, e0: Vec, times: bigint[]): Vec[] {
   const out: Vec[] = [];
@@ -91,13 +123,34 @@ export function integrateLinearPoly(F: Fixed, C: MatPoly, t0: bigint, e0: Vec, t
   return out;
 }
 
-/** y' = f(t, y): returns a new vector and leaves y alone. */
+/**
+ * y' = f(t, y): returns a new vector and leaves y alone.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, type Field } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * const rotation: Field = (_t, [x, y]) => [-y, x]; // (x, y)' = (-y, x)
+ * ```
+ */
 export type Field = (t: bigint, y: Vec) => Vec;
 
 /**
  * Gragg–Bulirsch–Stoer extrapolation for a general system y' = f(t, y): modified midpoint
  * with n_j = 2j substeps, polynomial extrapolation in h^2, order raised until the
  * extrapolation table agrees to the working precision. Outputs at each of `times`.
+ * `opts.kmax` (default max(16, ceil(0.4 digits))) bounds the table's columns per step.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, integrateGBS } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(40);
+ * // y' = y from y(0) = 1, read at t = 1/2 and 1
+ * const [half, one] = integrateGBS(F, (_t, y) => y, 0n, [F.one], [F.ratio(1, 2), F.one]);
+ * F.toDecimal(one[0]).toFixed(35); // e = '2.71828182845904523536028747135266250'
+ * ```
  */
 export function integrateGBS(F: Fixed, f: Field, t0: bigint, y0: Vec, times: bigint[], opts: { kmax?: number } = {}): Vec[] {
   // too few columns make every step at high precision a rejection: about 0.4 digits per column

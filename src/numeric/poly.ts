@@ -1,9 +1,30 @@
 import type { Fixed } from './fixed.js';
 import type { Mat } from './linalg.js';
 
-/** A matrix polynomial P(t) = sum_i C[i] t^i with fixed-point coefficients. */
+/**
+ * A matrix polynomial P(t) = sum_i C[i] t^i with fixed-point coefficients.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, type MatPoly } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * const P: MatPoly = [[[F.one]], [[F.int(2)]]]; // 1 + 2t, a 1 x 1 matrix
+ * ```
+ */
 export type MatPoly = Mat[];
 
+/**
+ * P(t), entrywise by Horner.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, polyEval } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * polyEval(F, [[[F.one]], [[F.int(2)]]], F.int(3)); // [[F.int(7)]]: 1 + 2 * 3
+ * ```
+ */
 export function polyEval(F: Fixed, P: MatPoly, t: bigint): Mat {
   // Horner, entrywise
   const r = P[0]!.length;
@@ -21,7 +42,18 @@ export function polyDerivative(F: Fixed, P: MatPoly): MatPoly {
   return P.slice(1).map((C, i) => C.map((row) => row.map((v) => v * BigInt(i + 1))));
 }
 
-/** Coefficients of P(t0 + s) in powers of s. */
+/**
+ * Coefficients of P(t0 + s) in powers of s.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, polyShift } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * // t^2 about t0 = 1: 1 + 2s + s^2
+ * polyShift(F, [[[0n]], [[0n]], [[F.one]]], F.one); // [[[F.one]], [[F.int(2)]], [[F.one]]]
+ * ```
+ */
 export function polyShift(F: Fixed, P: MatPoly, t0: bigint): MatPoly {
   const d = P.length;
   const out: MatPoly = [];

@@ -3,12 +3,23 @@
  * draws the seed and the sizes, this expands them, so shrinking acts on few numbers and
  * every case replays exactly. Values are dyadic so that each instance is the same exact
  * mathematical object at every working precision.
+ *
+ * @example
+ * ```ts
+ * import { Fixed, Rng } from 'scalecheck/numeric';
+ *
+ * const F = new Fixed(30);
+ * const rng = new Rng(42); // the same seed, the same stream
+ * const [k, den] = rng.dyadic(1, 3); // k / 8 with 0 < |k| <= 8
+ * const x = F.ratio(k, den); // exact at every precision
+ * ```
  */
 export class Rng {
   private s: number;
   constructor(seed: number) {
     this.s = seed >>> 0;
   }
+  /** uniform in [0, 1), a multiple of 2^-32 */
   next(): number {
     this.s = (this.s + 0x6d2b79f5) >>> 0;
     let t = this.s;

@@ -4,7 +4,18 @@
  * its slope, which the range rule takes as the measurement's stated uncertainty.
  */
 
+/**
+ * A fitted log-log slope with its standard error.
+ *
+ * @example
+ * ```ts
+ * import { windowFit, type SlopeFit } from 'scalecheck/numeric';
+ *
+ * const fit: SlopeFit = windowFit([1, 10, 100], [2, 0.2, 0.02], 1, 100); // slope -1, se 0, n 3
+ * ```
+ */
 export interface SlopeFit {
+  /** the least-squares slope of ln y against ln x */
   slope: number;
   /** sqrt(sum r_i^2 / (n - 2) / sum (ln x_i - mean)^2): the least-squares standard error (0 for two points) */
   se: number;
@@ -12,7 +23,18 @@ export interface SlopeFit {
   n: number;
 }
 
-/** Least-squares slope of ln y against ln x over the points with x in [a, b], and its standard error. */
+/**
+ * Least-squares slope of ln y against ln x over the points with x in [a, b], and its standard error.
+ *
+ * @example
+ * ```ts
+ * import { windowFit } from 'scalecheck/numeric';
+ *
+ * const x = [1, 2, 4, 8, 16];
+ * const { slope, se, n } = windowFit(x, x.map((v, i) => v ** -1 * (1 + 0.01 * (-1) ** i)), 1, 16);
+ * // slope ≈ -1, se small but positive (the scatter), n = 5
+ * ```
+ */
 export function windowFit(x: ArrayLike<number>, y: ArrayLike<number>, a: number, b: number): SlopeFit {
   const lx: number[] = [];
   const ly: number[] = [];
