@@ -1,7 +1,7 @@
 import { readModulesOneAtATime } from './sync-load.js';
 
-// the same catalogue as the main thread, loaded the same way (see sync-load.ts)
+// the same claim set as the main thread (its workerData: claim files, catalogue or not), loaded the same way (see sync-load.ts)
 readModulesOneAtATime();
 const { serveClaims } = await import('../src/cli/serve.js');
-const { claims } = await import('../derivations/index.js');
-serveClaims(claims);
+const { workerClaims } = await import('../src/cli/load.js');
+serveClaims(await workerClaims(async () => (await import('../derivations/index.js')).claims));

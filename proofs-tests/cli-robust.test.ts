@@ -10,7 +10,8 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Claim } from '../src/core/claim.js';
-import { batchesOf, main, type App, type Io } from '../src/cli/main.js';
+import { main, type App, type Io } from '../src/cli/main.js';
+import { batchesOf } from '../src/cli/batches.js';
 import { HELP, parseVerify, UsageError } from '../src/cli/args.js';
 import { claims as catalogue } from '../derivations/index.js';
 import { toyClaims } from './fixtures/toy-claims.mjs';
@@ -179,9 +180,9 @@ describe('--replay', () => {
     expect((await run(['verify', '--filter', 'toy.square', '--filter', 'toy.double', '--runs', '3', '--digits', '30', '--quiet', '--json', f])).code).toBe(1);
     const report = json(f);
     const commands = [report.claims.find((c) => c.id === 'toy.square')!.counterexample!.replay, report.claims.find((c) => c.id === 'toy.double')!.variants[0]!.counterexample!.replay];
-    expect(commands[0]).toMatch(/^scalecheck verify --seed 42 --digits 30 --runs 3 --replay toy\.square:\d+(:\d+)*$/);
+    expect(commands[0]).toMatch(/^npx scalecheck verify --seed 42 --digits 30 --runs 3 --replay toy\.square:\d+(:\d+)*$/);
     for (const cmd of commands) {
-      const r = await run(cmd.split(' ').slice(1));
+      const r = await run(cmd.split(' ').slice(2));
       expect(r.code).toBe(1);
       expect(r.out[0]).toMatch(/: refuted$/);
     }

@@ -45,7 +45,7 @@ describe('command line', () => {
     expect(r.out).toEqual([]);
   });
 
-  it.each(['verify', 'exponents', 'diagnose', 'list', 'help'])('%s --help prints its usage and the exit codes, exit 0', async (cmd) => {
+  it.each(['verify', 'merge', 'exponents', 'diagnose', 'list', 'help'])('%s --help prints its usage and the exit codes, exit 0', async (cmd) => {
     for (const argv of [[cmd, '--help'], [cmd, '-h'], ['help', cmd]]) {
       const r = await run(argv);
       expect(r.code, argv.join(' ')).toBe(0);
@@ -93,8 +93,8 @@ describe('command line', () => {
     await run(['verify', '--filter', 'flow.time-rescaling', '--runs', '4', '--digits', '20', '--json', join(dir, 'r.json'), '--quiet']);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     const replay: string = report.claims[0].variants[1].counterexample.replay;
-    expect(replay).toMatch(/^scalecheck verify --seed 42 --digits 20 --runs 4 --replay flow\.time-rescaling#1:/);
-    const r = await run(replay.split(' ').slice(1));
+    expect(replay).toMatch(/^npx scalecheck verify --seed 42 --digits 20 --runs 4 --replay flow\.time-rescaling#1:/);
+    const r = await run(replay.split(' ').slice(2));
     expect(r.code).toBe(1);
     expect(r.out[0]).toMatch(/wrong variant.*: refuted/);
   });

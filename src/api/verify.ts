@@ -1,7 +1,27 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Claim } from '../core/claim.js';
 import { runClaim } from '../core/runner.js';
 import { MalformedClaim, validateClaim } from '../core/validate.js';
-import { entry, summarise, type ClaimEntry, type Report } from '../cli/report.js';
+import { entry, summarise, type ClaimEntry, type Report, type RunContext } from '../cli/report.js';
+
+const CATALOGUE = fileURLToPath(new URL('../../derivations/', import.meta.url));
+
+/**
+ * The claim set a replay command must load for these claims: the modules they were defined in
+ * (relative to the working directory; a placeholder for a claim not made by defineClaim), and
+ * the catalogue beside them when some come from it.
+ */
+export function claimSetOf(claims: readonly Claim<unknown>[]): Pick<RunContext, 'files' | 'catalogue'> {
+  const files = new Set<string>();
+  let catalogue = false;
+  for (const c of claims) {
+    if (c.file === undefined) files.add(`<the module that exports ${c.id}>`);
+    else if (c.file.startsWith(CATALOGUE)) catalogue = true;
+    else files.add(relative(process.cwd(), c.file) || c.file);
+  }
+  return { files: [...files], catalogue: catalogue && files.size > 0 };
+}
 
 /** How `verify` runs: the same settings as `scalecheck verify`. */
 export interface VerifyOptions {
@@ -60,9 +80,10 @@ export function verify(claims: readonly Claim<unknown>[], options: VerifyOptions
     ids.add(c.id);
   }
   for (const c of claims) validateClaim(c, { seed, digits });
+  const run: RunContext = { seed, digits, runs: options.runs, deep: options.deep ?? false, ...claimSetOf(claims) };
   const entries = claims.map((c) => {
     const r = runClaim(c, { seed, digits, runs: options.runs, mutants: options.mutants, deep: options.deep });
-    const e = entry(c, r, { seed, digits, runs: options.runs });
+    const e = entry(c, r, run);
     options.onClaim?.(e);
     return e;
   });

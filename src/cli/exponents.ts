@@ -7,11 +7,17 @@ export interface ExponentsOptions {
   params: Record<string, number>;
   format: 'text' | 'latex' | 'json';
   plot?: string;
+  /** --list: the models and their parameters */
+  list: boolean;
+  /** model files and directories (--models), in order */
+  models: string[];
+  /** --catalogue / --no-catalogue: the built-in models; unset: only without --models */
+  catalogue?: boolean;
 }
 
 export function parseExponents(argv: string[]): ExponentsOptions {
   // no prototype: --__proto__ or --constructor are parameters like any other (and unknown ones)
-  const o: ExponentsOptions = { params: Object.create(null) as Record<string, number>, format: 'text' };
+  const o: ExponentsOptions = { params: Object.create(null) as Record<string, number>, format: 'text', list: false, models: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) {
@@ -20,15 +26,21 @@ export function parseExponents(argv: string[]): ExponentsOptions {
       continue;
     }
     const [flag, inline] = a.includes('=') ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a.slice(2), undefined];
-    if (flag === 'latex' || flag === 'json') {
+    if (flag === 'latex' || flag === 'json' || flag === 'list' || flag === 'catalogue' || flag === 'no-catalogue') {
       if (inline !== undefined) throw new UsageError(`--${flag} takes no value`);
-      o.format = flag;
+      if (flag === 'list') o.list = true;
+      else if (flag === 'latex' || flag === 'json') o.format = flag;
+      else o.catalogue = flag === 'catalogue';
       continue;
     }
     const raw = inline ?? argv[++i];
     if (raw === undefined || raw === '' || (raw.startsWith('--') && inline === undefined)) throw new UsageError(`--${flag} needs a value`);
     if (flag === 'plot') {
       o.plot = raw;
+      continue;
+    }
+    if (flag === 'models') {
+      o.models.push(raw);
       continue;
     }
     if (!/^[a-zA-Z]\w*$/.test(flag)) throw new UsageError(`unknown option '${a}'`);
@@ -38,7 +50,13 @@ export function parseExponents(argv: string[]): ExponentsOptions {
     if (Object.hasOwn(o.params, flag)) throw new UsageError(`--${flag} given twice`);
     o.params[flag] = v;
   }
+  if (o.list && (o.model !== undefined || Object.keys(o.params).length > 0 || o.plot !== undefined)) throw new UsageError('--list takes no model, parameters or --plot');
   return o;
+}
+
+/** Whether the built-in models are in the set: as asked, else only without model files. */
+export function builtInModelsOn(o: ExponentsOptions): boolean {
+  return o.catalogue ?? o.models.length === 0;
 }
 
 export function modelList(models: LawModel[]): string {

@@ -5,14 +5,17 @@ import { check, DEFAULT_RUNS, runClaim, type CheckResult, type ClaimResult, type
 import type { LawModel } from '../core/laws.js';
 import { holdsVerdicts } from '../core/verdict.js';
 import { MalformedClaim, validateClaim } from '../core/validate.js';
-import { commandHelp, COMMANDS, HELP, oneLine, parseVerify, UsageError, type Command, type VerifyOptions } from './args.js';
-import { lawsFor, modelList, parseExponents, renderLaws } from './exponents.js';
+import { catalogueOn, commandHelp, COMMANDS, HELP, oneLine, parseList, parseMerge, parseVerify, UsageError, type ClaimSources, type Command, type MergeOptions, type VerifyOptions } from './args.js';
+import { batchesOf, shardOf } from './batches.js';
+import { builtInModelsOn, lawsFor, modelList, parseExponents, renderLaws, type ExponentsOptions } from './exponents.js';
+import { loadClaims, loadModels, type ClaimSource } from './load.js';
+import { mergeParts } from './merge.js';
 import { checkOutputs, writeAtomically, writeFailure } from './outputs.js';
 import { Pool, WorkerStartError, type Loss } from './pool.js';
 import type { Validated, WorkRequest } from './serve.js';
 import { renderHtml } from '../report/html.js';
 import { lawsSvg } from '../report/laws-plot.js';
-import { entry, junit, summarise, table, type ClaimEntry, type LostClaim, type Report, type RunContext } from './report.js';
+import { entry, junit, summarise, table, type ClaimEntry, type LostClaim, type Report, type RunContext, type RunSettings } from './report.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { diagnose, parseDiagnose } from './diagnose.js';
 
@@ -22,14 +25,16 @@ export interface Io {
 }
 
 export interface App {
+  /** the catalogue's claims: the set when no claim files are given (see load.ts) */
   claims: Claim<unknown>[];
-  /** the exponent models `scalecheck exponents` knows */
+  /** the built-in exponent models `scalecheck exponents` knows */
   models?: LawModel[];
   /** the measured assumptions `scalecheck diagnose` runs */
   diagnostics?: Diagnostic[];
   /**
-   * the worker entry that loads the same catalogue (see serve.ts); absent (tests only): claims
-   * run in this thread, with no time budget and no heap limit
+   * the worker entry that loads the same claim set, described by its workerData (a ClaimSource:
+   * see load.ts, serve.ts); absent (tests only): claims run in this thread, with no time budget
+   * and no heap limit
    */
   workerUrl?: URL;
   /** each worker's heap limit in MB (tests: a small one); default: from the memory and the lanes */
@@ -63,19 +68,23 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
     switch (cmd) {
       case 'verify':
         return await verify(parseVerify(rest, availableParallelism()), app, io);
-      case 'list':
-        if (rest.length) throw new UsageError(`'list' takes no arguments`);
+      case 'merge':
+        return await merge(parseMerge(rest), io);
+      case 'list': {
+        const o = parseList(rest);
+        const { claims } = await claimSet(o, app);
         // the statement on one line, as written (LaTeX)
-        for (const c of app.claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants\t${c.statement.replace(/\s+/g, ' ')}`);
-        for (const d of app.diagnostics ?? []) io.out(`${d.id}\t${d.kind}\t${d.source}\tmeasured by 'scalecheck diagnose'`);
+        for (const c of claims) io.out(`${c.id}\t${c.kind}\t${c.source}\t${c.variants.length} wrong variants\t${c.statement.replace(/\s+/g, ' ')}`);
+        if (catalogueOn(o)) for (const d of app.diagnostics ?? []) io.out(`${d.id}\t${d.kind}\t${d.source}\tmeasured by 'scalecheck diagnose'`);
         return 0;
+      }
       case 'exponents': {
-        const models = app.models ?? [];
-        if (rest.length === 1 && rest[0] === '--list') {
+        const o = parseExponents(rest);
+        const models = await modelSet(o, app);
+        if (o.list) {
           io.out(modelList(models));
           return 0;
         }
-        const o = parseExponents(rest);
         const { model, result } = lawsFor(models, o);
         io.out(renderLaws(model, result, o.format));
         if (o.plot) writeOut(o.plot, await lawsSvg(model, result));
@@ -98,9 +107,9 @@ export async function main(argv: string[], app: App, io: Io): Promise<number> {
         io.out(`scalecheck ${version()}`);
         return 0;
       case undefined:
-        throw new UsageError(`missing command (verify, exponents, diagnose, list, help)`);
+        throw new UsageError(`missing command (${COMMANDS.join(', ')})`);
       default:
-        throw new UsageError(`unknown command '${cmd}' (verify, exponents, diagnose, list, help)`);
+        throw new UsageError(`unknown command '${cmd}' (${COMMANDS.join(', ')})`);
     }
   } catch (e) {
     // a malformed claim is a writing mistake in the input, like a bad option
@@ -121,21 +130,66 @@ function thrownAt(e: unknown): string {
 }
 
 /**
- * The process around main: loads the catalogue (a claim whose definition throws is one line:
- * exit 2 for a MalformedClaim, 3 for anything else), runs main, sets the exit code.
+ * Whether a command reads the catalogue (its claims, models, assumptions): loading it takes
+ * seconds, which help, merge, and claim files alone need not wait for. Bad input needs no
+ * catalogue either: main says it.
  */
-export async function runCli(load: () => Promise<App>): Promise<void> {
+export function needsCatalogue(argv: string[]): boolean {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'verify':
+        return catalogueOn(parseVerify(rest, 1));
+      case 'list':
+        return catalogueOn(parseList(rest));
+      case 'exponents':
+        return builtInModelsOn(parseExponents(rest));
+      case 'diagnose':
+        return true;
+      default:
+        return false;
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The process around main: loads the catalogue when the command needs it (a claim whose
+ * definition throws is one line: exit 2 for a MalformedClaim, 3 for anything else), runs main,
+ * sets the exit code. Without the catalogue, `load` gives the rest of the App (the worker entry).
+ */
+export async function runCli(load: (need: { catalogue: boolean }) => Promise<App>): Promise<void> {
   const io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) };
+  const argv = process.argv.slice(2);
   let app: App;
   try {
-    app = await load();
+    app = await load({ catalogue: needsCatalogue(argv) });
   } catch (e) {
     const malformed = e instanceof MalformedClaim;
     io.err(`scalecheck: ${malformed ? '' : 'internal error: '}loading the claims: ${oneLine(e)}${thrownAt(e)}`);
     process.exitCode = malformed ? 2 : 3;
     return;
   }
-  process.exitCode = await main(process.argv.slice(2), app, io);
+  process.exitCode = await main(argv, app, io);
+}
+
+/**
+ * The claims a command reads: the catalogue's (when in the set) and the claim files', every id
+ * once; and what a worker needs to load the very same set.
+ */
+async function claimSet(o: ClaimSources, app: App): Promise<{ claims: Claim<unknown>[]; source: ClaimSource }> {
+  const catalogue = catalogueOn(o);
+  if (!catalogue && o.files.length === 0) throw new UsageError('--no-catalogue and no claim files: no claims to read (give FILE_OR_DIR)');
+  const { claims, files } = await loadClaims(o.files, catalogue ? app.claims : []);
+  return { claims, source: { files: files.map((f) => f.path), catalogue } };
+}
+
+/** The exponent models: the built-in ones (when in the set) and those of the model files, every name once. */
+async function modelSet(o: ExponentsOptions, app: App): Promise<LawModel[]> {
+  const builtIn = builtInModelsOn(o);
+  if (!builtIn && o.models.length === 0) throw new UsageError('--no-catalogue and no --models: no models to read');
+  return loadModels(o.models, builtIn ? (app.models ?? []) : []);
 }
 
 export function select(claims: Claim<unknown>[], filter: string[]): Claim<unknown>[] {
@@ -147,16 +201,6 @@ export function select(claims: Claim<unknown>[], filter: string[]): Claim<unknow
 }
 
 const EXIT_ON_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-/** Claims with one affinity draw the same instances: one batch, one worker, shared caches; the largest batches first, so that the lanes finish together. */
-export function batchesOf(chosen: Claim<unknown>[]): string[][] {
-  const batches = new Map<string, string[]>();
-  for (const c of chosen) {
-    const key = c.affinity ?? c.id;
-    batches.set(key, [...(batches.get(key) ?? []), c.id]);
-  }
-  return [...batches.values()].sort((a, b) => b.length - a.length);
-}
 
 function lostClaim(loss: Loss, durationMs: number, timeoutMs: number): LostClaim {
   if (loss.reason === 'timeout') return { verdict: 'timeout', durationMs, note: `over its time budget of ${timeoutMs / 1000} s (--timeout)` };
@@ -183,17 +227,16 @@ async function validated(chosen: Claim<unknown>[], o: VerifyOptions, pool: Pool 
 }
 
 async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
-  if (o.replay) return replay(o, app, io);
-  const chosen = select(app.claims, o.filter);
-  const outputs = [
-    { flag: '--json', path: o.json },
-    { flag: '--junit', path: o.junit },
-    { flag: '--html', path: o.html },
-  ].filter((x): x is { flag: string; path: string } => x.path !== undefined);
+  const { claims, source } = await claimSet(o, app);
+  if (o.replay) return replay(o, claims, source, app, io);
+  const selection = select(claims, o.filter);
+  const chosen = o.shard ? shardOf(selection, o.shard.index, o.shard.count) : selection;
   // bad input is said before a run of minutes, not after
-  checkOutputs(outputs);
-  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits, mutants: o.mutants };
-  const run: RunContext = { seed: o.seed, digits: o.digits, runs: o.runs };
+  checkOutputs(outputsOf(o));
+  const opts: RunOptions = { seed: o.seed, runs: o.runs, digits: o.digits, mutants: o.mutants, deep: o.deep };
+  const run: RunContext = { seed: o.seed, digits: o.digits, runs: o.runs, deep: o.deep, files: o.files, catalogue: source.catalogue };
+  const settings: RunSettings = { runs: o.runs, deep: o.deep, mutants: o.mutants, files: o.files, catalogue: source.catalogue };
+  const shard = o.shard && { ...o.shard, selection: selection.map((c) => c.id) };
   const t0 = Date.now();
   const entries = new Map<string, ClaimEntry>();
   const byId = new Map(chosen.map((c) => [c.id, c]));
@@ -209,7 +252,7 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
     signal = sig;
     stop.abort();
   };
-  const pool = app.workerUrl && new Pool(app.workerUrl, { jobs: Math.min(o.jobs, batchesOf(chosen).length), timeoutMs: o.timeoutMs, heapMb: app.workerHeapMb, signal: stop.signal });
+  const pool = app.workerUrl && chosen.length ? new Pool(app.workerUrl, { jobs: Math.min(o.jobs, batchesOf(chosen).length), timeoutMs: o.timeoutMs, heapMb: app.workerHeapMb, signal: stop.signal, workerData: source }) : undefined;
   let fatal: WorkerStartError | undefined;
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -229,7 +272,7 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   }
   const partial = signal !== undefined || fatal !== undefined;
   // report in catalogue order, whatever order the workers finished in
-  const report = summarise(o.seed, o.digits, chosen.flatMap((c) => entries.get(c.id) ?? []), partial);
+  const report = summarise(o.seed, o.digits, chosen.flatMap((c) => entries.get(c.id) ?? []), partial, settings, shard);
   io.out(table(report));
   const failed = await writeReports(report, o);
   const also = failed.length ? `; ${failed.join('; ')}` : '';
@@ -249,8 +292,36 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   return report.summary.ok ? 0 : 1;
 }
 
+/** The parts of a sharded run as one report: its table, its outputs, and verify's exit code. */
+async function merge(o: MergeOptions, io: Io): Promise<number> {
+  checkOutputs(outputsOf(o));
+  const report = mergeParts(o.parts);
+  io.out(table(report));
+  const failed = await writeReports(report, o);
+  if (failed.length) {
+    io.err(`scalecheck: ${failed.join('; ')}`);
+    return 2;
+  }
+  return report.summary.ok ? 0 : 1;
+}
+
+/** The report files asked for (verify, merge). */
+interface ReportFiles {
+  json?: string;
+  junit?: string;
+  html?: string;
+}
+
+function outputsOf(o: ReportFiles): { flag: string; path: string }[] {
+  return [
+    { flag: '--json', path: o.json },
+    { flag: '--junit', path: o.junit },
+    { flag: '--html', path: o.html },
+  ].filter((x): x is { flag: string; path: string } => x.path !== undefined);
+}
+
 /** Writes every requested output, each whole or not at all; returns what could not be written. */
-async function writeReports(report: Report, o: VerifyOptions): Promise<string[]> {
+async function writeReports(report: Report, o: ReportFiles): Promise<string[]> {
   const failed: string[] = [];
   const outputs: [string | undefined, () => string | Promise<string>][] = [
     [o.json, () => JSON.stringify(report, null, 2) + '\n'],
@@ -278,9 +349,9 @@ function writeOut(path: string, text: string): void {
 }
 
 /** One case again, from the seed and the path a report printed; exit 0 when it holds there, 1 when it does not. */
-async function replay(o: VerifyOptions, app: App, io: Io): Promise<number> {
+async function replay(o: VerifyOptions, claims: Claim<unknown>[], source: ClaimSource, app: App, io: Io): Promise<number> {
   const r = o.replay!;
-  const claim = app.claims.find((c) => c.id === r.id);
+  const claim = claims.find((c) => c.id === r.id);
   if (!claim) throw new UsageError(`unknown claim id '${r.id}' (see 'scalecheck list')`);
   if (r.variant !== undefined && !claim.variants[r.variant]) throw new UsageError(`claim ${r.id} has no variant #${r.variant}`);
   // fast-check draws every case up to the path's first index before it starts: bound it by the run's cases
@@ -288,12 +359,12 @@ async function replay(o: VerifyOptions, app: App, io: Io): Promise<number> {
   const first = Number(r.path.split(':')[0]);
   if (first >= runs) throw new UsageError(`--replay: no case ${first} for ${r.id}: a run draws ${runs} (use the --runs of the run that printed the path)`);
   const variant = r.variant === undefined ? undefined : claim.variants[r.variant];
-  const opts: RunOptions = { seed: o.seed, digits: o.digits, path: r.path };
+  const opts: RunOptions = { seed: o.seed, digits: o.digits, path: r.path, deep: o.deep };
   const noCase = (): UsageError => new UsageError(`--replay: no case at path ${r.path} for ${r.id} with seed ${o.seed}`);
   const unreplayable = (message: string): boolean => /Unable to replay/.test(message);
   let res: CheckResult | LostClaim | undefined;
   if (app.workerUrl) {
-    const pool = new Pool(app.workerUrl, { jobs: 1, timeoutMs: o.timeoutMs, heapMb: app.workerHeapMb });
+    const pool = new Pool(app.workerUrl, { jobs: 1, timeoutMs: o.timeoutMs, heapMb: app.workerHeapMb, workerData: source });
     let noPath = false;
     const lost = (_: string, ms: number, loss: Loss): void => {
       noPath = loss.reason === 'error' && unreplayable(loss.message);

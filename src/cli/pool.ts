@@ -16,6 +16,8 @@ export interface PoolOptions {
   heapMb?: number;
   /** stops the pool: workers are terminated, and unfinished claims are neither results nor losses */
   signal?: AbortSignal;
+  /** given to each worker (its claim set: see load.ts) */
+  workerData?: unknown;
 }
 
 /** A worker that could not load its catalogue: nothing can run, so the pool stops. */
@@ -110,7 +112,7 @@ export class Pool {
       if (this.halted()) return resolve(undefined);
       let w: Worker;
       try {
-        w = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+        w = new Worker(this.workerUrl, { workerData: this.o.workerData, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
       } catch (e) {
         this.failure = new WorkerStartError(`a worker failed to start: ${e instanceof Error ? e.message : String(e)}`);
         return resolve(undefined);

@@ -1,7 +1,8 @@
 import type { Claim, Figure } from '../core/claim.js';
-import { levelsOf } from '../core/runner.js';
+import { floorOf, levelsOf } from '../core/runner.js';
 import type { ClaimResult, Counterexample, MutantResult } from '../core/runner.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
+import { shellWord } from './shell.js';
 
 export interface ClaimEntry {
   id: string;
@@ -47,11 +48,31 @@ export interface MutantSummary {
   equivalents: { claim: string; site: string; mutation: string; how: 'symbolic' | 'explained'; why: string }[];
 }
 
+/** What a run was asked for besides its seed and digits: the parts of a sharded run agree on it. */
+export interface RunSettings {
+  /** --runs, when given (else each claim's own) */
+  runs?: number;
+  deep: boolean;
+  mutants: boolean;
+  /** the claim files and directories as given, and whether the catalogue's claims were in the set */
+  files: string[];
+  catalogue: boolean;
+}
+
+/** A part of a sharded run (verify --shard): which, and the ids of the whole selection in order. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  selection: string[];
+}
+
 export interface Report {
   seed: number;
   /** the run was interrupted: only the claims that finished are here (summary.ok is false) */
   partial?: boolean;
   digits: number[];
+  run?: RunSettings;
+  shard?: ShardInfo;
   claims: ClaimEntry[];
   summary: { claims: number; holding: number; variants: number; refutedVariants: number; ok: boolean };
   mutants?: MutantSummary & { byGroup: Record<string, Omit<MutantSummary, 'survived' | 'equivalents'> & { survived: number }> };
@@ -67,13 +88,32 @@ export interface RunContext {
   seed: number;
   digits: number;
   runs?: number;
+  /** range claims were measured over their deep ranges (--deep) */
+  deep?: boolean;
+  /** the claim files and directories as given (none: the catalogue) */
+  files?: string[];
+  /** the catalogue's claims were in the set beside the files (--catalogue) */
+  catalogue?: boolean;
+}
+
+/** The command that runs one case again, as a shell reads it: the same claim set, seed, digits, runs and ranges. */
+export function replayCommand(run: RunContext, tag: string, path: string): string {
+  const files = (run.files ?? []).map((f) => (f.startsWith('-') ? `--claims ${shellWord(f)}` : shellWord(f)));
+  const words = [
+    'npx scalecheck verify',
+    ...files,
+    ...(files.length && run.catalogue ? ['--catalogue'] : []),
+    `--seed ${run.seed} --digits ${run.digits}`,
+    ...(run.runs === undefined ? [] : [`--runs ${run.runs}`]),
+    ...(run.deep ? ['--deep'] : []),
+    `--replay ${tag}:${path}`,
+  ];
+  return words.join(' ');
 }
 
 function withReplay(ce: Counterexample | undefined, id: string, run: RunContext, variant?: number): (Counterexample & { replay: string }) | undefined {
   if (!ce) return undefined;
-  const tag = variant === undefined ? id : `${id}#${variant}`;
-  const runs = run.runs === undefined ? '' : ` --runs ${run.runs}`;
-  return { ...ce, replay: `scalecheck verify --seed ${run.seed} --digits ${run.digits}${runs} --replay ${tag}:${ce.path}` };
+  return { ...ce, replay: replayCommand(run, variant === undefined ? id : `${id}#${variant}`, ce.path) };
 }
 
 /** A claim whose worker overran its budget or died: no cases to report. */
@@ -84,7 +124,8 @@ export interface LostClaim {
 }
 
 export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: RunContext): ClaimEntry {
-  const levels = levelsOf(claim, run.digits);
+  const levels = levelsOf(claim, run.digits, run.deep);
+  const floor = floorOf(claim, run.deep);
   const base = {
     id: claim.id,
     group: claim.group,
@@ -93,9 +134,8 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: Ru
     statement: claim.statement,
     axis: claim.ranges ? ('range' as const) : ('digits' as const),
     levels,
-    // scaling: the residual the widest range must reach; identities: the fraction of the digits
-    // scaling: the floor under the resolution, if the claim keeps one; identities: the fraction of the digits
-    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', ...(claim.ranges.floor ? { floor: claim.ranges.floor } : {}) } : { tolerance: claim.tolerance ?? 0.9 }),
+    // scaling: the floor under the resolution at these levels, if the claim keeps one; identities: the fraction of the digits
+    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', ...(floor ? { floor } : {}) } : { tolerance: claim.tolerance ?? 0.9 }),
   };
   if (!('runs' in r)) {
     return {
@@ -155,7 +195,8 @@ function mutantSummary(claims: ClaimEntry[]): MutantSummary {
   };
 }
 
-export function summarise(seed: number, digits: number, claims: ClaimEntry[], partial = false): Report {
+/** The report of these claims; `run` and `shard` say what was asked for (the CLI records them, merge compares them). */
+export function summarise(seed: number, digits: number, claims: ClaimEntry[], partial = false, run?: RunSettings, shard?: ShardInfo): Report {
   const variants = claims.flatMap((c) => c.variants);
   const withMutants = claims.some((c) => c.mutants);
   const groups = [...new Set(claims.map((c) => c.group))];
@@ -174,6 +215,8 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[], pa
     seed,
     partial,
     digits: [digits, 2 * digits],
+    ...(run ? { run } : {}),
+    ...(shard ? { shard } : {}),
     claims,
     summary: {
       claims: claims.length,
@@ -224,6 +267,7 @@ export function table(report: Report): string {
   const s = report.summary;
   const survivors = report.mutants ? `, ${report.mutants.survived.length} automatic mutant(s) survived` : '';
   if (report.partial) lines.push('', 'PARTIAL REPORT: the run was interrupted; only the claims above finished');
+  if (report.shard) lines.push('', `shard ${report.shard.index}/${report.shard.count}: ${report.claims.length} of the ${report.shard.selection.length} chosen claims ('scalecheck merge' joins the parts)`);
   lines.push('', `${s.holding}/${s.claims} claims hold, ${s.refutedVariants}/${s.variants} wrong variants refuted${survivors}: ${report.partial ? 'PARTIAL' : s.ok ? 'OK' : 'FAILED'}`);
   return lines.join('\n');
 }
