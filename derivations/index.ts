@@ -9,6 +9,7 @@ import { dlnClaims } from './dln.js';
 import { transportClaims } from './transport.js';
 import { transportFigures, transportScalingClaims } from './transport-scaling.js';
 import { doubleDescent } from './double-descent.js';
+import { doubleDescentShells } from './double-descent-shells.js';
 import { grsdClaims } from './grsd.js';
 import { lazyModel, transportModel } from './transport-laws.js';
 import { miClaims } from './mi.js';
@@ -16,7 +17,7 @@ import { cascadeModel } from './mi-laws.js';
 import { dlnModel } from './dln-laws.js';
 import { lassoModel } from './diag-laws.js';
 
-export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims] as Claim<unknown>[];
+export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, doubleDescentShells, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims] as Claim<unknown>[];
 
 /** The exponent models of `scalecheck exponents`: the same formulas the scaling claims check. */
 export const models: LawModel[] = [

@@ -7,6 +7,9 @@ import { expectClaimInOrder } from './helpers.js';
 import { mathAt } from '../../src/symbolic/numeric.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import fc from 'fast-check';
+import type { Decimal } from 'decimal.js';
+import { Fixed } from '../../src/numeric/fixed.js';
+import { minL1Interpolator, minL2Interpolator } from '../../src/models/min-potential.js';
 
 describe('dln claims', () => {
   it('dln.conservation holds and its wrong variants are refuted', () => expectClaimInOrder(conservation as Claim<unknown>));
@@ -54,6 +57,47 @@ describe('dln exponent model', () => {
   it('rejects parameters outside the domain', () => {
     expect(() => evaluateLaws(dlnModel, { alpha: 1, theta: 1, m: 1 })).toThrow(/dual margin/);
     expect(() => evaluateLaws(dlnModel, { alpha: -1, theta: 1, m: 0 })).toThrow(/positive/);
+  });
+});
+
+describe('dln implicit bias: the flow\'s limit between the l1 and l2 interpolators', () => {
+  // one draw (kept at all four alphas: no redraw) with a non-degenerate l1 optimum, margin 0.37
+  const F = new Fixed(30);
+  const fixed = (v: unknown): bigint[] => (v as Decimal[]).map((x) => F.fromDecimal(x));
+  const dist = (a: bigint[], b: bigint[]): number => Math.hypot(...a.map((v, i) => F.toNumber(v - b[i]!)));
+  // the claim's own instances at alpha = 1e-3, 10^-2.5, 10^1.5, 1e2 (built once, on first use)
+  let built: { scopes: Record<string, unknown>[]; X: bigint[][]; y: bigint[]; w: bigint[][] } | undefined;
+  const cases = (): NonNullable<typeof built> => {
+    if (built) return built;
+    const scopes = [-3000, -2500, 1500, 2000].map((logAlpha) => implicitBias.instance({ n: 2, extra: 2, seed: 1, logAlpha }, { digits: 30, flags: {} }).scope);
+    const X = (scopes[0]!.X as Decimal[][]).map((r) => r.map((x) => F.fromDecimal(x)));
+    return (built = { scopes, X, y: fixed(scopes[0]!.y), w: scopes.map((s) => fixed(s.w)) });
+  };
+
+  it('is one draw at every alpha', () => {
+    const { scopes } = cases();
+    for (const s of scopes.slice(1)) expect(JSON.stringify(s.X)).toBe(JSON.stringify(scopes[0]!.X));
+  });
+
+  it('large alpha: the flow ends at the min-l2 interpolator up to alpha^-4', () => {
+    const { X, y, w } = cases();
+    const l2 = minL2Interpolator(F, X, y);
+    const [a, b] = [dist(w[2]!, l2), dist(w[3]!, l2)];
+    expect(b).toBeLessThan(1e-8);
+    // alpha from 10^1.5 to 10^2: the distance falls by 10^-2
+    expect(Math.abs(Math.log10(b / a) / 0.5 + 4)).toBeLessThan(0.01);
+  });
+
+  it('small alpha: the flow ends at the min-l1 interpolator (the linear program) up to alpha^(2 (1 - m))', () => {
+    const { X, y, w } = cases();
+    const l1 = minL1Interpolator(F, X, y);
+    expect(l1.margin).toBeGreaterThan(0.3);
+    expect(l1.margin).toBeLessThan(0.45);
+    const [a, b] = [dist(w[1]!, l1.w), dist(w[0]!, l1.w)];
+    expect(b).toBeLessThan(1e-3);
+    expect(b).toBeLessThan(0.01 * dist(minL2Interpolator(F, X, y), l1.w));
+    // alpha from 10^-2.5 to 10^-3: the local exponent is 2 (1 - m) up to fading log corrections
+    expect(Math.abs(Math.log10(a / b) / 0.5 - 2 * (1 - l1.margin))).toBeLessThan(0.03);
   });
 });
 
