@@ -50,10 +50,19 @@ export function validateClaim<P>(claim: Claim<P>, opts: { seed: number; digits: 
     try {
       residuals(e, scope, level);
     } catch (err) {
-      // a non-real value is mathematics (reported per case); shapes that cannot be compared are not
+      // a non-real value is mathematics (reported per case); shapes that cannot be compared, sizes
+      // that cannot be multiplied and arguments a function does not take are not
       if (err instanceof MalformedEncoding) bad(`${where}${err.message}`);
+      if (structural(err)) bad(`${where}the first drawn case cannot be evaluated: ${err.message}`);
     }
   }
+}
+
+/** mathjs's errors of shape and signature: the text cannot mean anything on any case of this size. */
+function structural(err: unknown): err is Error {
+  if (!(err instanceof Error)) return false;
+  if (err instanceof RangeError) return err.name === 'DimensionError' || /^Dimension mismatch/.test(err.message);
+  return err instanceof TypeError && /^(Unexpected type of argument|Too many arguments|Too few arguments|'\w+' is not a function)/.test(err.message);
 }
 
 function unique(names: string[], what: string, bad: (w: string) => never): void {

@@ -58,6 +58,7 @@ export function mathAt(digits: number, rounding: Rounding = 'nearest'): MathJsIn
   };
   const baseTranspose = m.transpose.bind(m) as unknown as (x: MathValue) => MathValue;
   const baseCtranspose = m.ctranspose.bind(m) as unknown as (x: MathValue) => MathValue;
+  const baseNorm = m.norm.bind(m) as unknown as (x: MathValue, p?: number | string) => MathValue;
   const vec = (x: MathValue): BN[] => (math.flatten(toArray(x) as never) as unknown as unknown[]).map((v) => math.bignumber(v as BN) as unknown as BN);
   const grid = (x: MathValue): BN[][] => toArray(x) as BN[][];
   const toArray = (x: MathValue): unknown[] => (typeof x === 'object' && 'toArray' in x ? (x as Matrix).toArray() : (x as unknown as unknown[]));
@@ -65,8 +66,21 @@ export function mathAt(digits: number, rounding: Rounding = 'nearest'): MathJsIn
     {
       // mathjs 15's BigNumber eigs stops its Jacobi sweeps early (it compares decimals with >=,
       // as strings): eigenvalues wrong in the 7th digit, so refused; eigenvalues come from the instance
-      eigs: () => {
-        throw new MalformedEncoding(REFUSED.eigs);
+      ...Object.fromEntries(
+        Object.entries(REFUSED).map(([name, why]) => [
+          name,
+          () => {
+            throw new MalformedEncoding(why);
+          },
+        ]),
+      ),
+      // p arrives as a decimal (mathjs 15's norm takes a double); the 2-norm of a matrix needs eigs
+      norm: (x: MathValue, p?: MathValue) => {
+        const order = p === undefined ? undefined : typeof p === 'string' ? p : Number((p as BN).toString());
+        const matrix = typeof x === 'object' && 'size' in x && (x as Matrix).size().length === 2;
+        if (matrix && (order === undefined || order === 2))
+          throw new MalformedEncoding(`norm of a matrix is its 2-norm, which mathjs computes through eigs (refused: wrong in the 7th digit): write norm(A, 'fro') or compute it in the instance`);
+        return order === undefined ? baseNorm(x) : baseNorm(x, order);
       },
       transpose: transposeOf('transpose', baseTranspose),
       ctranspose: transposeOf('transpose', baseCtranspose),
@@ -122,6 +136,10 @@ export function compile(math: MathJsInstance, expr: string): EvalFunction {
 /** mathjs functions an encoding may not call, and why. */
 export const REFUSED: Readonly<Record<string, string>> = {
   eigs: 'eigs is refused: mathjs 15 computes BigNumber eigenvalues wrong in the 7th digit (its Jacobi loop compares decimals as strings); compute them in the instance (src/numeric/eigen.ts) and pass them in the scope',
+  sqrtm: 'sqrtm is refused: mathjs stops its iteration at a fixed tolerance, so the root is good to about 16 digits at any working precision (a true identity would come out refuted); compute it in the instance and pass it in the scope',
+  schur: 'schur is refused: mathjs computes it through eigs, whose BigNumber eigenvalues are wrong in the 7th digit; compute it in the instance',
+  lyap: 'lyap is refused: mathjs solves it through schur and eigs, whose BigNumber eigenvalues are wrong in the 7th digit; compute it in the instance',
+  sylvester: 'sylvester is refused: mathjs solves it through schur and eigs, whose BigNumber eigenvalues are wrong in the 7th digit; compute it in the instance',
 };
 
 /** A value an encoding may not produce: it is an evaluation error, never a residual. */
