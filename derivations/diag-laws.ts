@@ -21,7 +21,7 @@
  * The crossover lambda ~ sigma sqrt(n) is the optimal penalty up to logarithms, with
  * E* ∝ n^-(2 gamma - 1)/(2 gamma) (riskPath at beta = 1/2).
  */
-import type { LawModel } from '../src/core/laws.js';
+import type { LawModel } from '../src/api/index.js';
 
 const SOURCE = 'arXiv:2509.24882 (standard form: LASSO state evolution)';
 

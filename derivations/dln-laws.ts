@@ -14,7 +14,7 @@
  *   sinh), and the minimum-l1 interpolator (support of size n, dual certificate nu*) as
  *   alpha^(2 (1 - m)), m = max over the off-support coordinates of |X^T nu*|.
  */
-import type { LawModel } from '../src/core/laws.js';
+import type { LawModel } from '../src/api/index.js';
 
 export const dlnModel: LawModel = {
   name: 'dln',

@@ -22,24 +22,11 @@
  * the formulas of the `dln` model in dln-laws.ts). Their derivations precede them.
  */
 import fc from 'fast-check';
-import type { Claim, Figure, Flags } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { dec } from '../src/numeric/convert.js';
-import type { Fixed } from '../src/numeric/fixed.js';
-import { matvec, type Mat, type Vec } from '../src/numeric/linalg.js';
-import { integrateGBS } from '../src/numeric/ode.js';
-import { GUARD_DIGITS, type Scope } from '../src/symbolic/numeric.js';
-import { Rng } from '../src/numeric/rng.js';
+import { defineClaim, GUARD_DIGITS, formulaOf, type Claim, type Figure, type Flags, type Scope } from '../src/api/index.js';
+import { dec, matvec, integrateGBS, Rng, controlVariateMean, rk4, type Fixed, type Mat, type Vec, type CvEstimate } from '../src/api/numeric.js';
+import { solveDmft, gaussianSource, simulateSeparable, linearGdLimit, dlnFlow, lateRates, alphaPotential, minL1Interpolator, minL2Interpolator, minPotentialInterpolator, minPotentialInterpolator64, type DmftOptions, type DmftSolution, type SeparableDynamics } from '../src/api/models.js';
 import { fixedAt } from './instances.js';
 import { EigenvalueDecomposition, Matrix, QrDecomposition, solve as solve64 } from 'ml-matrix';
-import { formulaOf } from '../src/core/laws.js';
-import { solveDmft, gaussianSource, type DmftOptions, type DmftSolution, type SeparableDynamics } from '../src/models/dmft.js';
-import { simulateSeparable } from '../src/models/separable-gd.js';
-import { linearGdLimit } from '../src/models/linear-gd.js';
-import { controlVariateMean, type CvEstimate } from '../src/numeric/control-variates.js';
-import { rk4 } from '../src/numeric/rk4.js';
-import { dlnFlow, lateRates } from '../src/models/dln-flow.js';
-import { alphaPotential, minL1Interpolator, minL2Interpolator, minPotentialInterpolator, minPotentialInterpolator64 } from '../src/models/min-potential.js';
 import { Decimal } from 'decimal.js';
 import { dlnModel } from './dln-laws.js';
 import { memo } from './instances.js';

@@ -48,11 +48,9 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import type { Figure } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { Rng } from '../src/numeric/rng.js';
-import { Chi2 } from '../src/models/wishart-law.js';
-import { mpShellShares, shellCuts, shellVariance, type ShellVariance } from '../src/models/wishart-shells.js';
+import { defineClaim, type Figure } from '../src/api/index.js';
+import { Rng } from '../src/api/numeric.js';
+import { Chi2, mpShellShares, shellCuts, shellVariance, type ShellVariance } from '../src/api/models.js';
 import { richardson } from './double-descent.js';
 import { memo } from './instances.js';
 

@@ -43,12 +43,9 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import type { Claim, Figure } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { logSlope } from '../src/numeric/fit.js';
-import { Gaussian } from '../src/numeric/float64.js';
-import { Rng } from '../src/numeric/rng.js';
-import { bidiagonalWishart, Chi2, smallestEigenvalue, traceInverse, type Bidiagonal } from '../src/models/wishart-law.js';
+import { defineClaim, type Claim, type Figure } from '../src/api/index.js';
+import { logSlope, Gaussian, Rng } from '../src/api/numeric.js';
+import { bidiagonalWishart, Chi2, smallestEigenvalue, traceInverse, type Bidiagonal } from '../src/api/models.js';
 import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';

@@ -2,16 +2,9 @@
  * flow: function-space gradient flow (Zhang, arXiv 2512.10427).
  */
 import fc from 'fast-check';
-import type { Claim } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { crossCheckDerivative } from '../src/symbolic/symbolic.js';
-import { dec } from '../src/numeric/convert.js';
-import { eigSym } from '../src/numeric/eigen.js';
-import { matmulT } from '../src/numeric/linalg.js';
-import { polyEval } from '../src/numeric/poly.js';
-import { centralDerivative, levelsFor } from '../src/numeric/diff.js';
-import { SpectralPath } from '../src/models/path.js';
-import { TanhNet } from '../src/models/network.js';
+import { defineClaim, crossCheckDerivative, type Claim } from '../src/api/index.js';
+import { dec, eigSym, matmulT, polyEval, centralDerivative, levelsFor } from '../src/api/numeric.js';
+import { SpectralPath, TanhNet } from '../src/api/models.js';
 import { FD_FRACTION, FD_TOLERANCE, fixedAt, netDomain, netFlow, type NetParams } from './instances.js';
 
 const SOURCE = 'arXiv:2512.10427';

@@ -18,17 +18,8 @@
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import type { Claim, Instance } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { coupled, frob, median, quantile, shellsOf, traceOf, type Diagnostic, type Snapshot } from '../src/core/diagnostic.js';
-import type { Scope } from '../src/symbolic/numeric.js';
-import type { SymScope } from '../src/symbolic/symbolic.js';
-import { dec } from '../src/numeric/convert.js';
-import type { Fixed } from '../src/numeric/fixed.js';
-import type { Mat, Vec } from '../src/numeric/linalg.js';
-import { FixedFiniteVolume, type FixedVelocityTerm } from '../src/numeric/finite-volume.js';
-import { integrateGBS, integrateLinearPoly } from '../src/numeric/ode.js';
-import { directionalDerivative } from '../src/numeric/directional.js';
+import { defineClaim, coupled, frob, median, quantile, shellsOf, traceOf, type Claim, type Instance, type Diagnostic, type Snapshot, type Scope, type SymScope } from '../src/api/index.js';
+import { dec, FixedFiniteVolume, integrateGBS, integrateLinearPoly, directionalDerivative, type Fixed, type Mat, type Vec, type FixedVelocityTerm } from '../src/api/numeric.js';
 import { FD_FRACTION, FD_TOLERANCE, fixedAt } from './instances.js';
 import { drawModes, fdScalar, flowDerivative, lnFixed, modeDomain, nd, once, pow2Below, type ModeSpec } from './transport.js';
 import { memo } from './instances.js';

@@ -1,6 +1,5 @@
 /** The catalogue: every encoded claim of ../shared/CLAIMS.md, grouped as there. */
-import type { Claim } from '../src/core/claim.js';
-import type { LawModel } from '../src/core/laws.js';
+import type { Claim, LawModel } from '../src/api/index.js';
 import { flowClaims } from './flow.js';
 import { katoClaims } from './kato.js';
 import { shellClaims } from './shell.js';

@@ -4,17 +4,9 @@
  * independent numerical route (integration, eigensolver, extrapolated differences).
  */
 import fc from 'fast-check';
-import { dec } from '../src/numeric/convert.js';
-import type { Scope } from '../src/symbolic/numeric.js';
-import { centralDerivative, extrapolatedDerivative, levelsFor, steps } from '../src/numeric/diff.js';
-import { Fixed } from '../src/numeric/fixed.js';
-import type { Rng } from '../src/numeric/rng.js';
-import { maxAbs, maxAbsMat, matmulT, type Mat, type Vec } from '../src/numeric/linalg.js';
-import { seriesEval } from '../src/numeric/ode.js';
-import { minGap } from '../src/numeric/eigen.js';
-import { SpectralPath, type PathSpec, type Snapshot } from '../src/models/path.js';
-import { DesignedPath, type PathDesign } from '../src/models/designed-path.js';
-import { flowSeries, TanhNet, type NetSpec } from '../src/models/network.js';
+import type { Scope } from '../src/api/index.js';
+import { dec, centralDerivative, extrapolatedDerivative, levelsFor, steps, Fixed, maxAbs, maxAbsMat, matmulT, seriesEval, minGap, type Rng, type Mat, type Vec } from '../src/api/numeric.js';
+import { SpectralPath, DesignedPath, flowSeries, TanhNet, type PathSpec, type Snapshot, type PathDesign, type NetSpec } from '../src/api/models.js';
 
 const contexts = new Map<number, Fixed>();
 /** A seed for the instance generator: fast-check draws it, Rng expands it. */

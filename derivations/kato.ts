@@ -4,18 +4,10 @@
  */
 import fc from 'fast-check';
 import { parse, ParenthesisNode, SymbolNode } from 'mathjs';
-import type { Claim, Encoding, Variant } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { sym, type SymScope } from '../src/symbolic/symbolic.js';
-import { dec } from '../src/numeric/convert.js';
+import { defineClaim, sym, type Claim, type Encoding, type Variant, type SymScope, type Scope } from '../src/api/index.js';
+import { dec, identity, matmul, matvec, maxAbsMat, transpose, integrateLinearPoly, alignSigns, eigSymRefined, minGap, refineEig, polyEval, polyShift, type Mat, type Vec, type Fixed } from '../src/api/numeric.js';
+import type { SpectralPath } from '../src/api/models.js';
 import type { Decimal } from 'decimal.js';
-import { identity, matmul, matvec, maxAbsMat, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
-import { integrateLinearPoly } from '../src/numeric/ode.js';
-import { alignSigns, eigSymRefined, minGap, refineEig } from '../src/numeric/eigen.js';
-import type { Fixed } from '../src/numeric/fixed.js';
-import { polyEval, polyShift } from '../src/numeric/poly.js';
-import type { SpectralPath } from '../src/models/path.js';
-import type { Scope } from '../src/symbolic/numeric.js';
 import {
   colsOf,
   degeneracy,

@@ -16,9 +16,8 @@
  * sum_{k > k*} 2 theta_k^2 ~ k*^(1 - 2 gamma): both give risk ~ alpha^(-(2 gamma - 1)/(2 gamma)).
  * sigma^2 = Delta + 2 sum_k theta_k^2 is finite only for gamma > 1/2.
  */
-import type { Figure } from '../src/core/claim.js';
-import type { LawModel, LawResult } from '../src/core/laws.js';
-import { HermiteTarget, twoStageSweep } from '../src/models/multiindex.js';
+import type { Figure, LawModel, LawResult } from '../src/api/index.js';
+import { HermiteTarget, twoStageSweep } from '../src/api/models.js';
 
 /**
  * The simulation beside the laws: one sweep of the two-stage estimator (d = 200, 100 directions

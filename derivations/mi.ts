@@ -38,18 +38,9 @@
  * random vector.
  */
 import fc from 'fast-check';
-import type { Claim, Figure } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { formulaOf } from '../src/core/laws.js';
-import { classifyRange } from '../src/core/precision.js';
-import { HermiteTarget, oracleSweep, probeStrengths } from '../src/models/multiindex.js';
-import { dec } from '../src/numeric/convert.js';
-import { slope } from '../src/numeric/float64.js';
-import type { Fixed } from '../src/numeric/fixed.js';
-import { gaussHermite, nodesForExponential, type GaussRule } from '../src/numeric/gauss-hermite.js';
-import type { Mat, Vec } from '../src/numeric/linalg.js';
-import { Rng } from '../src/numeric/rng.js';
-import type { Scope } from '../src/symbolic/numeric.js';
+import { defineClaim, formulaOf, classifyRange, type Claim, type Figure, type Scope } from '../src/api/index.js';
+import { dec, slope, gaussHermite, nodesForExponential, Rng, type Fixed, type GaussRule, type Mat, type Vec } from '../src/api/numeric.js';
+import { HermiteTarget, oracleSweep, probeStrengths } from '../src/api/models.js';
 import { Decimal } from 'decimal.js';
 import { evaluate } from 'mathjs';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';

@@ -4,14 +4,9 @@
  * transfers T_ab = 2 sum_{k in S_a, j in S_b} A_kj c_k c_j.
  */
 import fc from 'fast-check';
-import type { Claim, Encoding } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { shellLabels } from '../src/symbolic/numeric.js';
-import { NULL_SHELL, shellIndicator } from '../src/symbolic/primitives.js';
-import { sym } from '../src/symbolic/symbolic.js';
-import { dec } from '../src/numeric/convert.js';
-import { identity, matmul, matvec, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
-import type { SpectralPath } from '../src/models/path.js';
+import { defineClaim, shellLabels, NULL_SHELL, shellIndicator, sym, type Claim, type Encoding } from '../src/api/index.js';
+import { dec, identity, matmul, matvec, transpose, type Mat, type Vec } from '../src/api/numeric.js';
+import type { SpectralPath } from '../src/api/models.js';
 import { degeneracy, FD_TOLERANCE, pathAt, pathDerivative, pathDomain, spectralScope, type PathParams } from './instances.js';
 import { KATO_DEFS, pathStructure } from './kato.js';
 

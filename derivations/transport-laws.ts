@@ -27,7 +27,7 @@
  * until the sweep has carried the last resolved mode out of the spectrum, kappa t^(q+1) = N^(alpha sigma) - 1,
  * and only the floor of N = C/t is left after it; the corner gives the same exponents.
  */
-import type { LawModel, Regime } from '../src/core/laws.js';
+import type { LawModel, Regime } from '../src/api/index.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';
 

@@ -10,15 +10,9 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import type { Claim, Figure } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import { formulaOf, piecewise, type LawResult } from '../src/core/laws.js';
-import { goldenMin, logGrid, windowSlope } from '../src/numeric/fit.js';
-import { localPeak, localPeakValue } from '../src/numeric/local-peak.js';
-import { windowFit } from '../src/numeric/window-fit.js';
-import { FiniteVolume } from '../src/numeric/finite-volume.js';
-import { carriedEnergy } from '../src/models/characteristics.js';
-import { quadratureEnergy, truncatedEnergies } from '../src/models/characteristic-quadrature.js';
+import { defineClaim, formulaOf, piecewise, type Claim, type Figure, type LawResult } from '../src/api/index.js';
+import { goldenMin, logGrid, windowSlope, localPeak, localPeakValue, windowFit, FiniteVolume } from '../src/api/numeric.js';
+import { carriedEnergy, quadratureEnergy, truncatedEnergies } from '../src/api/models.js';
 import { memo } from './instances.js';
 import { lazyModel, REGIME_EPS, transportModel } from './transport-laws.js';
 

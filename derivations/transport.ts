@@ -7,21 +7,8 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import nerdamer from 'nerdamer-prime';
-import type { Claim } from '../src/core/claim.js';
-import { defineClaim } from '../src/core/define.js';
-import type { Scope } from '../src/symbolic/numeric.js';
-import type { SymScope } from '../src/symbolic/symbolic.js';
-import { dec } from '../src/numeric/convert.js';
-import { centralDerivative, levelsFor } from '../src/numeric/diff.js';
-import { eigSym } from '../src/numeric/eigen.js';
-import type { Fixed } from '../src/numeric/fixed.js';
-import { matmulT, matvec, transpose, type Mat, type Vec } from '../src/numeric/linalg.js';
-import { integrateGBS, integrateLinearPoly, linearTaylor, seriesEval } from '../src/numeric/ode.js';
-import { nestedSolutions } from '../src/numeric/finite-volume.js';
-import { gaussLegendre } from '../src/numeric/gauss-legendre.js';
-import { rk4 } from '../src/numeric/rk4.js';
-import { polyShift, type MatPoly } from '../src/numeric/poly.js';
-import { Rng } from '../src/numeric/rng.js';
+import { defineClaim, type Claim, type Scope, type SymScope } from '../src/api/index.js';
+import { dec, centralDerivative, levelsFor, eigSym, matmulT, matvec, transpose, integrateGBS, integrateLinearPoly, linearTaylor, seriesEval, nestedSolutions, gaussLegendre, rk4, polyShift, Rng, type Fixed, type Mat, type Vec, type MatPoly } from '../src/api/numeric.js';
 import { FD_FRACTION, FD_TOLERANCE, fixedAt, memo, sizeBiased } from './instances.js';
 
 const SOURCE = 'arXiv:2512.10427; arXiv:2512.18209';

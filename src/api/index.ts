@@ -38,7 +38,7 @@ export { MalformedClaim, validateClaim } from '../core/validate.js';
 export { runClaim, check, type RunOptions, type ClaimResult, type CheckResult, type Counterexample } from '../core/runner.js';
 export { RANGE_K, classifyRange, type RangeEstimate } from '../core/precision.js';
 export { sym, crossCheckDerivative, toTeX, type Sym, type SymScope } from '../symbolic/symbolic.js';
-export { MAX_WORKING_DIGITS, shellLabels, type Scope, type Value } from '../symbolic/numeric.js';
+export { MAX_WORKING_DIGITS, GUARD_DIGITS, shellLabels, type Scope, type Value } from '../symbolic/numeric.js';
 export { NULL_SHELL, shellIndicator } from '../symbolic/primitives.js';
 export { evaluateLaws, formulaOf, piecewise, LawError, type LawModel, type LawParam, type LawKey, type Regime, type LawResult } from '../core/laws.js';
 export { coupled, frob, median, quantile, shellsOf, traceOf, type Diagnostic, type DiagnosticNetwork, type Snapshot, type Trace } from '../core/diagnostic.js';
