@@ -19,6 +19,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { defineClaim, coupled, frob, median, quantile, shellsOf, traceOf, type Claim, type Instance, type Diagnostic, type Snapshot, type Scope, type SymScope } from '../src/api/index.js';
+import { measureShellFlux, shellStates, type DiagnosticResult, type ShellFluxMeasure } from '../src/api/index.js';
 import { dec, FixedFiniteVolume, integrateGBS, integrateLinearPoly, directionalDerivative, type Fixed, type Mat, type Vec, type FixedVelocityTerm } from '../src/api/numeric.js';
 import { FD_FRACTION, FD_TOLERANCE, fixedAt } from './instances.js';
 import { drawModes, fdScalar, flowDerivative, lnFixed, modeDomain, nd, once, pow2Below, type ModeSpec } from './transport.js';
@@ -1089,6 +1090,91 @@ export const conditions: Diagnostic = {
   },
 };
 
+/* ------------------------------------------------------------------------------------------
+ * Assumption, measured: grsd.renormalizable-shells (Zhang, arXiv 2512.10427)
+ *
+ * The hypothesis: the cumulative cross-shell effects reduce to a net flux across shell boundaries,
+ * dE_a/dt = D_a + F_(a-1/2) - F_(a+1/2), i.e. the transfer is carried by neighbouring shells and a
+ * local law closes it. Measured (src/core/shell-flux.ts, our definitions):
+ * (1) locality: the share of sum |T_ab| at |a - b| = 1, 2, 3 (against the share of pairs there,
+ *     what transfers of equal size on every pair would give) and the decay rate gamma of the
+ *     per-pair mean |T_ab| ~ e^(-gamma |a - b|);
+ * (2) closure: F_(a+1/2) = e^((a+1)h) (p_+ E_a - p_- E_(a+1)) fitted by least squares on the net
+ *     transfers of the first half of the snapshots, then used to predict dE_a/dt on the second
+ *     half from that snapshot's energies and dissipation; the error |Qhat - Q| / |D + Q| (RMS over
+ *     the window's snapshots) against no transfer (Qhat = 0) and two all-to-all closures (every
+ *     pair; the same two coefficients, or one per signed distance). The prediction is of the energy change at each later snapshot,
+ *     not an integration between snapshots: the Kato transfers are known only at the snapshots, a
+ *     factor ~2 apart in t, and modes crossing shell boundaries in between move energy that no
+ *     transfer law carries.
+ * ---------------------------------------------------------------------------------------- */
+
+const RENORM_SOURCE = 'arXiv:2512.10427';
+
+export const renormalizableShells: Diagnostic = {
+  id: 'grsd.renormalizable-shells',
+  group: 'grsd',
+  kind: 'assumption',
+  source: RENORM_SOURCE,
+  statement: String.raw`\dot E_a=D_a+\sum_bT_{ab}\approx D_a+F_{a-\frac12}-F_{a+\frac12};\qquad \text{(i)}\ \frac{\sum_{|a-b|=k}|T_{ab}|}{\sum_{a\ne b}|T_{ab}|}\approx\delta_{k1},\ \overline{|T_{ab}|}_{|a-b|=k}\propto e^{-\gamma k};\qquad \text{(ii)}\ F_{a+\frac12}=e^{(a+1)h}\,(p_+E_a-p_-E_{a+1})\ \text{fitted early},\ \frac{\|\hat Q-Q\|}{\|D+Q\|}\ \text{later};\quad T_{ab}=2\!\!\sum_{k\in S_a,j\in S_b}\!\!A_{kj}c_kc_j,\ D_a=-2\!\sum_{k\in S_a}\!\lambda_kc_k^2`,
+  inputs: ['Kato couplings A_kj', 'mode amplitudes c_k', 'eigenvalues (dissipation)', 'log shells of width h', 'over training: the first half of the snapshots fits the closures, the second half tests them'],
+  measure(net) {
+    const tr = traceOf(net);
+    return renormalizableResult(measureShellFlux(shellStates(tr), tr.h), net.name);
+  },
+};
+
+/** The diagnostic's numbers and reading from the measurement (thresholds are heuristics). */
+export function renormalizableResult(m: ShellFluxMeasure, network: string): DiagnosticResult {
+  const [s1, s2, s3] = m.share as [number, number, number];
+  const err = m.later;
+  const local = s1 >= 0.5 && s1 >= 2 * m.pairShare;
+  const predictive = err.local <= 0.5 * err.none;
+  // the per-distance closure nests the local one: locality holds when it costs at most 10% (or
+  // both are at rounding level against the transfer), i.e. the extra couplings buy nothing
+  const localityHelps = err.local <= Math.max(1.1 * Math.min(err.uniform, err['per-distance']), 1e-9 * err.none);
+  const between = `share at |a-b| = 1: ${fmt(s1)}, ${fmt(m.pairShare)} for equal transfers on every pair`;
+  const parts = [
+    local ? `transfer carried by neighbouring shells (${between}; |T| falls by e^-${fmt(m.rate)} per shell)` : `transfer not concentrated on neighbouring shells (${between}; decay rate ${fmt(m.rate)} per shell)`,
+    `the local flux closure fitted on the first half of training ${predictive ? 'predicts' : 'does not predict'} the later energy changes (error ${fmt(err.local)} against ${fmt(err.none)} with no transfer)`,
+    // when no closure beats no transfer, comparing them says nothing about locality
+    Math.min(err.local, err.uniform, err['per-distance']) > 0.8 * err.none
+      ? `no closure linear in the shell energies beats no transfer by 20% (all-to-all: ${fmt(err.uniform)} with the same two coefficients, ${fmt(err['per-distance'])} with one per distance; the local one is ${localityHelps ? 'the best or within 10% of it' : 'not the best'}), so the closures do not show whether locality helps`
+      : localityHelps
+        ? `locality suffices: all-to-all closures predict no better (${fmt(err.uniform)} with the same two coefficients, ${fmt(err['per-distance'])} with one per distance)`
+        : `locality does not suffice: an all-to-all closure predicts better (${fmt(err.uniform)} with the same two coefficients, ${fmt(err['per-distance'])} with one per distance)`,
+  ];
+  const e = m.series.errors;
+  return {
+    id: renormalizableShells.id,
+    network,
+    numbers: [
+      { name: 'transfer.share.1', value: s1, meaning: 'median over snapshots of sum_(|a-b|=1) |T_ab| / sum_(a!=b) |T_ab| (reading: >= 0.5 and >= 2x the next number: local)' },
+      { name: 'transfer.share.1.pairs', value: m.pairShare, meaning: 'the same for equal |T_ab| on every pair of occupied shells (fraction of pairs at |a-b| = 1)' },
+      { name: 'transfer.share.2', value: s2, meaning: 'median share of sum |T_ab| at |a-b| = 2' },
+      { name: 'transfer.share.3', value: s3, meaning: 'median share of sum |T_ab| at |a-b| = 3' },
+      { name: 'transfer.decay.rate', value: m.rate, meaning: 'median gamma of mean |T_ab| ~ e^(-gamma |a-b|) over pairs of occupied shells (e-folds per shell)' },
+      {
+        name: 'flux.error.local',
+        value: err.local,
+        meaning: 'later half: RMS over snapshots of |Qhat - Q| / |D + Q|, Qhat from the local closure F = e^((a+1)h) (p+ E_a - p- E_(a+1)) fitted on the first half (reading: <= 0.5x no transfer: predictive)',
+      },
+      { name: 'flux.error.uniform', value: err.uniform, meaning: 'the same, all-to-all closure with the same two coefficients on every pair' },
+      { name: 'flux.error.per-distance', value: err['per-distance'], meaning: 'the same, all-to-all closure with one coefficient per signed distance' },
+      { name: 'flux.error.none', value: err.none, meaning: 'the same with no transfer (Qhat = 0): |Q| / |D + Q|' },
+      { name: 'flux.fit.local', value: m.fitted.local, meaning: 'first half (in sample): the same error of the local closure' },
+      { name: 'flux.fit.none', value: m.fitted.none, meaning: 'first half: the same with no transfer' },
+    ],
+    series: {
+      t: m.series.t,
+      // errors in sample up to the split, out of sample after it
+      values: { share1: m.series.share[0]!, share2: m.series.share[1]!, share3: m.series.share[2]!, decayRate: m.series.rate, errorLocal: e.local, errorUniform: e.uniform, errorPerDistance: e['per-distance'], errorNone: e.none },
+    },
+    reading: parts.join('; '),
+    satisfied: local && predictive && localityHelps,
+  };
+}
+
 const fmt = (x: number): string => (Number.isFinite(x) ? (Math.abs(x) >= 1e3 || Math.abs(x) < 1e-2 ? x.toExponential(2) : x.toFixed(3)) : String(x));
 
-export const grsdDiagnostics: Diagnostic[] = [toeplitzCouplings, conditions];
+export const grsdDiagnostics: Diagnostic[] = [toeplitzCouplings, conditions, renormalizableShells];

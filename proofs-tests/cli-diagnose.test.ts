@@ -121,7 +121,7 @@ describe('scalecheck diagnose', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out.join('\n')) as { networks: { network: string; results: { id: string; numbers: { name: string; value: number }[] }[] }[] };
     expect(out.networks).toHaveLength(1);
-    expect(out.networks[0]!.results.map((x) => x.id)).toEqual(['grsd.toeplitz-couplings', 'grsd.conditions']);
+    expect(out.networks[0]!.results.map((x) => x.id)).toEqual(['grsd.toeplitz-couplings', 'grsd.conditions', 'grsd.renormalizable-shells']);
     for (const res of out.networks[0]!.results) for (const n of res.numbers) expect(typeof n.value === 'number' || n.value === null).toBe(true);
   });
 
@@ -170,14 +170,15 @@ describe('scalecheck diagnose', () => {
 
   it('lists the assumptions beside the claims', async () => {
     const r = await run(['list']);
-    expect(r.out.filter((l) => l.includes('\tassumption\t')).map((l) => l.split('\t')[0])).toEqual(['grsd.toeplitz-couplings', 'grsd.conditions']);
+    expect(r.out.filter((l) => l.includes('\tassumption\t')).map((l) => l.split('\t')[0])).toEqual(['grsd.toeplitz-couplings', 'grsd.conditions', 'grsd.renormalizable-shells']);
   });
 
-  it('builds the built-in networks: the tanh net of network.ts, a deep net with and without skips', async () => {
+  it('builds the built-in networks: the tanh net of network.ts, a deep net with and without skips, a wider one with skips', async () => {
     const { builtinNetworks } = await import('../src/cli/diagnose.js');
     const nets: NetworkData[] = builtinNetworks();
-    expect(nets.map((n) => n.name)).toEqual(['tanh-2layer', 'mlp-tanh', 'resnet-tanh']);
+    expect(nets.map((n) => n.name)).toEqual(['tanh-2layer', 'mlp-tanh', 'resnet-tanh', 'resnet-tanh-wide']);
     expect(nets[1]!.spec.skip).toBe(false);
     expect(nets[2]!.spec.skip).toBe(true);
+    expect(nets[3]!.spec.skip).toBe(true);
   });
 });

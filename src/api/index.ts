@@ -42,3 +42,5 @@ export { MAX_WORKING_DIGITS, GUARD_DIGITS, shellLabels, type Scope, type Value }
 export { NULL_SHELL, shellIndicator } from '../symbolic/primitives.js';
 export { evaluateLaws, formulaOf, piecewise, LawError, type LawModel, type LawParam, type LawKey, type Regime, type LawResult } from '../core/laws.js';
 export { coupled, frob, median, quantile, shellsOf, traceOf, type Diagnostic, type DiagnosticNetwork, type Snapshot, type Trace } from '../core/diagnostic.js';
+export { shellState, shellStates, netTransfer, rateNorm, transferDecay, fitClosure, predictTransfer, closureError, measureShellFlux, rms, type ShellState, type TransferDecay, type ClosureKind, type FluxClosure, type ShellFluxMeasure } from '../core/shell-flux.js';
+export type { DiagnosticResult, Reading } from '../core/diagnostic.js';

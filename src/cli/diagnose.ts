@@ -1,7 +1,8 @@
 /**
  * `scalecheck diagnose [--input FILE.json] [--json]`: the measured assumptions (diagnostics)
  * on built-in small networks (a two-layer tanh net, a deeper tanh net with and without skip
- * connections), or on the user's own network described in a JSON file (README, "Diagnostics").
+ * connections, a wider one with skips), or on the user's own network described in a JSON file
+ * (README, "Diagnostics").
  */
 import { readFileSync } from 'node:fs';
 import { traceOf, type Diagnostic, type DiagnosticNetwork, type DiagnosticResult } from '../core/diagnostic.js';
@@ -148,8 +149,25 @@ export function deepNet(skip: boolean): NetworkData {
   };
 }
 
+/** The larger built-in net: [2, 20, 20, 20, 1] with skips on 48 points (921 parameters, about 4 s of the run). */
+export function wideNet(): NetworkData {
+  const spec: MlpSpec = { widths: [2, 20, 20, 20, 1], activation: 'tanh', skip: true };
+  const { X, y } = smoothData(48, 7);
+  return {
+    name: 'resnet-tanh-wide',
+    description: 'tanh net [2, 20, 20, 20, 1] with skip connections, smooth target, n = 48',
+    spec,
+    theta0: new Mlp(spec).init(3),
+    X,
+    y,
+    learningRate: 'auto',
+    steps: 1500,
+    snapshots: 10,
+  };
+}
+
 export function builtinNetworks(): NetworkData[] {
-  return [tanhTwin({ n: 24, m: 16, d: 2, seed: 1 }), deepNet(false), deepNet(true)];
+  return [tanhTwin({ n: 24, m: 16, d: 2, seed: 1 }), deepNet(false), deepNet(true), wideNet()];
 }
 
 /* ------------------------------------------------------------------------------------------
