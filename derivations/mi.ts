@@ -40,7 +40,10 @@
 import fc from 'fast-check';
 import { defineClaim, formulaOf, classifyRange, type Claim, type Figure, type Scope } from '../src/api/index.js';
 import { dec, slope, gaussHermite, nodesForExponential, Rng, type Fixed, type GaussRule, type Mat, type Vec } from '../src/api/numeric.js';
-import { HermiteTarget, oracleSweep, probeStrengths } from '../src/api/models.js';
+import { HermiteTarget, mean, meanBut, noiseOnLimit, oracleSweep, probeStrengths, spikeOf } from '../src/api/models.js';
+
+/** the range rule's extrapolated limit, through which the seeds' noise reaches the verdict */
+const limitOf = (errors: number[]): number => classifyRange(errors).limit;
 import { Decimal } from 'decimal.js';
 import { evaluate } from 'mathjs';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
@@ -398,40 +401,6 @@ interface BbpLevel {
   uncertainty: { threshold: number; overlap: number };
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-/** the mean of xs but its entry `skip` (-1: all) */
-const meanBut = (xs: number[], skip: number): number => (xs.reduce((a, b) => a + b, 0) - (skip >= 0 ? xs[skip]! : 0)) / (xs.length - (skip >= 0 ? 1 : 0));
-
-/**
- * The seeds' noise as it reaches the range rule, for an error read at levels 0..upTo (every
- * level on the same N seeds). errorOf(l, skip): the error at level l, in the equation's scale,
- * from the mean over the seeds but `skip` (-1: all). The rule extrapolates the errors of the
- * mean, so a seed's noise reaches the limit amplified (a geometric tail adds the last step
- * again): the jackknife standard error of the extrapolated limit (each seed left out in turn,
- * the rule's own extrapolation redone); and the rule reads the last step as the convergence's
- * uncertainty, which under noise alone reaches twice its standard error one time in twenty:
- * twice the jackknife standard error of the last step (the levels' shared noise cancels in it as
- * in the mean). At least the jackknife standard error of the error at upTo.
- */
-function noiseOnLimit(N: number, upTo: number, errorOf: (l: number, skip: number) => number): number {
-  const jackknife = (f: (skip: number) => number): number => {
-    const xs = Array.from({ length: N }, (_, s) => f(s));
-    const m = mean(xs);
-    return Math.sqrt(((N - 1) / N) * xs.reduce((a, x) => a + (x - m) ** 2, 0));
-  };
-  const errors = (skip: number): number[] => Array.from({ length: upTo + 1 }, (_, l) => errorOf(l, skip));
-  const limit = jackknife((s) => {
-    const e = errors(s);
-    return e.length >= 3 ? classifyRange(e).limit : e[e.length - 1]!;
-  });
-  const step = upTo >= 1 ? jackknife((s) => errorOf(upTo, s) - errorOf(upTo - 1, s)) : 0;
-  const last = jackknife((s) => errorOf(upTo, s));
-  return Math.max(Number.isFinite(limit) ? limit : Infinity, 2 * step, last);
-}
-
-/** c from the outlier lambda = c + s^2 / c (the larger root: far above the threshold the outlier is far above the edge 2s) */
-const spikeOf = (lambda: number, s2: number): number => (lambda + Math.sqrt(Math.max(lambda * lambda - 4 * s2, 0))) / 2;
-
 /**
  * Every level of both readings, per seed on two samples: one probe at alpha_c = 4 read at
  * alpha = 10, 20, 40, 80 alpha_c (one growing sample); probes at alpha_c = 4 .. 32 on one shared
@@ -460,7 +429,7 @@ function bbpLevels(P: BbpParams, { seeds: BBP_SEEDS, levels: BBP_LEVELS }: BbpDe
   return BBP_LEVELS.map((l) => ({
     threshold: { alphaC: BBP_THRESHOLD_ALPHAC, theta: tTheta, sigma2: tSigma2, alpha: tNs[l]! / BBP_D, alphaHat: mean(hats[l]!) },
     overlap: { alphaC: oAlphaC[l]!, alpha: BBP_OVERLAP_RATIO * oAlphaC[l]!, q: mean(qs[l]!) },
-    uncertainty: { threshold: noiseOnLimit(BBP_SEEDS, l, (k, skip) => thresholdError(k, meanBut(hats[k]!, skip))), overlap: noiseOnLimit(BBP_SEEDS, l, (k, skip) => overlapError(k, meanBut(qs[k]!, skip))) },
+    uncertainty: { threshold: noiseOnLimit(BBP_SEEDS, l, (k, skip) => thresholdError(k, meanBut(hats[k]!, skip)), limitOf), overlap: noiseOnLimit(BBP_SEEDS, l, (k, skip) => overlapError(k, meanBut(qs[k]!, skip)), limitOf) },
   }));
 }
 

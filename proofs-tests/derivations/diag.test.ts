@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagClaims, phaseDiagram, spectrumTail } from '../../derivations/diag.js';
+import { diagClaims, phaseDiagram, spectrumTail, weightDecayIsNuclear, weightDecayTrainedReadout } from '../../derivations/diag.js';
 import { check } from '../../src/core/runner.js';
-import type { Claim } from '../../src/core/claim.js';
+import { applyVariant, type Claim, type Variant } from '../../src/core/claim.js';
+import { residuals } from '../../src/core/evaluate.js';
+import { minimise } from '../../src/numeric/descent.js';
 import { expectClaimInOrder } from './helpers.js';
 
 describe('diag and quad claims', () => {
@@ -23,6 +25,58 @@ describe('deterministic scaling claims resolve their exponents to 0.005', () => 
       const r = check(c, undefined, { seed: 7, runs: 3, digits: 30 });
       expect(r.verdict, c.id).toBe('verified');
       for (const [eq, res] of Object.entries(r.resolution ?? {})) expect(res, `${c.id} ${eq}`).toBeLessThan(0.005);
+    }
+  });
+});
+
+describe('quad weight decay: each route refutes on its own', () => {
+  /** the residual of each equation of a variant's encoding on the variant's instance */
+  function residualsOf<P>(claim: Claim<P>, params: P, variant: Variant | undefined, digits: number): Record<string, number> {
+    if (claim.ranges) throw new Error('a precision claim');
+    const inst = claim.instance(params, { digits, flags: variant?.flags ?? {} });
+    expect(inst.degenerate).toBeUndefined();
+    return Object.fromEntries(residuals(applyVariant(claim.encoding, variant), inst.scope, digits).map((r) => [r.equation, r.residual.toNumber()]));
+  }
+  const variant = <P>(claim: Claim<P>, name: string): Variant => claim.variants.find((v) => v.name.startsWith(name))!;
+
+  it('the trained-readout constant 3 / 2^(2/3) is min over t > 0 of t + s^2 / t^2 at s = 1', () => {
+    const r = minimise(([t]) => ({ value: t! + 1 / t! ** 2, grad: [1 - 2 / t! ** 3] }), [0.5], { tol: 1e-12 });
+    expect(Math.abs(r.value - 3 / 2 ** (2 / 3))).toBeLessThan(1e-14);
+    expect(Math.abs(r.x[0]! - 2 ** (1 / 3))).toBeLessThan(1e-9);
+    const c = weightDecayTrainedReadout.encoding.defs.find(([n]) => n === 'c')!;
+    expect(c[1]).toBe('3 / 2 ^ (2 / 3)');
+  });
+
+  it('a positive readout misses an indefinite S in both routes: no factorisation, and a positive semidefinite estimator', () => {
+    const params = { d: 3, pos: 1, frac: 2, seed: 5 };
+    // S = b_1 b_1^T - b_2 b_2^T - b_3 b_3^T: indefinite; the claim's +-1 readout holds on it
+    const claim = residualsOf(weightDecayIsNuclear, params, undefined, 30);
+    expect(Math.max(...Object.values(claim))).toBeLessThan(1e-27);
+    const v = variant(weightDecayIsNuclear, 'all readouts');
+    for (const digits of [30, 60]) {
+      const r = residualsOf(weightDecayIsNuclear, params, v, digits);
+      expect(r.factorises, `${digits}`).toBeGreaterThan(1e-2);
+      expect(r.minimiser, `${digits}`).toBeGreaterThan(1e-2);
+    }
+  });
+
+  it('the wrong penalties of the trained readout fail the variational identity (a) and the trained network (b) alike', () => {
+    const params = { d: 3, seed: 12345 };
+    const claim = residualsOf(weightDecayTrainedReadout, params, undefined, 30);
+    expect(Math.max(...Object.values(claim))).toBeLessThan(1e-27);
+    for (const name of ['the nuclear norm', 'exponent 1/2', 'balanced as']) {
+      const r = residualsOf(weightDecayTrainedReadout, params, variant(weightDecayTrainedReadout, name), 30);
+      expect(r.variational, name).toBeGreaterThan(1e-3);
+      expect(Math.max(r.minimiser!, r.minimum!), name).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it('the wrong penalties of the fixed readout fail (a) and (b) alike', () => {
+    const params = { d: 3, pos: 2, frac: 4, seed: 77 };
+    for (const name of ['Frobenius norm |S|_F^2', 'factor slip']) {
+      const r = residualsOf(weightDecayIsNuclear, params, variant(weightDecayIsNuclear, name), 30);
+      expect(r.variational, name).toBeGreaterThan(1e-3);
+      expect(Math.max(r.minimiser!, r.minimum!), name).toBeGreaterThan(1e-3);
     }
   });
 });

@@ -54,6 +54,10 @@ export {
   type FixedTransportProblem,
   type FixedVelocityTerm,
 } from '../numeric/finite-volume.js';
+export { minimise, augmentedLagrangian, type Objective, type DescentResult, type DescentOptions, type Constraints, type ALResult } from '../numeric/descent.js';
+export { levenbergMarquardt, type SmoothSystem, type LMResult } from '../numeric/levenberg.js';
+export { proxPower, powerThresholds, proxSpectral, symmetricSpectrum, proximalGradient, type Exponent, type SpectralProx, type ProxGradientResult } from '../numeric/prox-spectral.js';
+export { tridiagonalEigenvalues } from '../numeric/tridiagonal.js';
 
 /* ------------------------------------------------------------------------------------------
  * Contexts and conversions

@@ -369,3 +369,182 @@ export function oracleSweep(target: HermiteTarget, alphas: number[], seed: numbe
   }
   return out;
 }
+
+export interface CascadeReading {
+  /** the sample size n (alpha = n / d) */
+  n: number;
+  /** the eigenvalues computed, descending */
+  values: number[];
+  /** per eigenpair computed, per direction: the squared overlap v_j[k]^2 */
+  mass: number[][];
+  /** how many stand above the estimated bulk edge 2 sqrt(mean(y^2) / alpha) (1 + 3 / alpha) */
+  K: number;
+  /** per direction: the eigenvalue of the computed eigenvector nearest it (largest squared overlap) */
+  outlier: number[];
+  /** per direction: its squared overlap with the span of the K outlier eigenvectors */
+  q: number[];
+  /** the noise level of T: d mean T_ij^2 over the pairs i < j of coordinates no direction uses */
+  s2: number;
+  /**
+   * prediction error of the outlier subspace V with its best quadratic readout (the target's form
+   * projected on V: a readout fitted on fresh samples converges to it at fixed alpha as d grows),
+   * averaged over the fresh test inputs: mean (f(x) - g(x))^2, g the noiseless target (NaN without
+   * test inputs)
+   */
+  risk: number;
+  /**
+   * per part (a list of directions, opts.parts): the prediction error of the part of the target on
+   * those directions by the part of the readout that explains it (the part's form projected on V),
+   * on the same test inputs
+   */
+  partRisk: number[];
+  /** the prediction error in closed form, 2 (sum theta_k^2 - |G Theta G^T|_F^2) (E[He_2^2] = 2) */
+  exactRisk: number;
+}
+
+/**
+ * The spectral estimator of a target on axes (noise 0 in the target) read at several label-noise
+ * variances on one growing sample: the labels y_l = s + sqrt(noise_l) xi share the inputs, the
+ * signal s and the noise draws xi, so T_l = T_s + sqrt(noise_l) T_xi with T_s and T_xi accumulated
+ * once (a single variance: T itself, one accumulator). At each n in ns[l] (one list per variance)
+ * the top `top` eigenpairs of T_l by Lanczos give every direction's outlier and overlaps, the
+ * noise level off T_l's entries away from every direction, and the prediction error of the
+ * outlier subspace on `test` fresh inputs (one test set per seed, shared by every reading), whole
+ * and by parts of the target (opts.parts: lists of directions).
+ */
+export function cascadeReadings(target: HermiteTarget, noises: number[], ns: number[][], seed: number, opts: { top: number; test: number; parts?: number[][] }): CascadeReading[][] {
+  const d = target.d;
+  const r = target.r;
+  for (let k = 0; k < r; k++) if (target.W[k * d + k] !== 1) throw new RangeError('cascadeReadings needs a target on axes');
+  if (target.noise !== 0) throw new RangeError('cascadeReadings adds the label noise itself: the target must have noise 0');
+  if (d - r < 2) throw new RangeError('no pair of coordinates left for the noise level');
+  if (noises.length !== ns.length) throw new RangeError('one list of sample sizes per noise variance');
+  const g = new Gaussian(new Rng(seed ^ 0x3c6ef372));
+  const single = noises.length === 1;
+  // single: the labels themselves; otherwise the signal and the noise draws apart
+  const S = new SpectralMatrix(d);
+  const N = new SpectralMatrix(d);
+  let sumSXi = 0;
+  const start = new Gaussian(new Rng(seed)).fill(new Float64Array(d));
+  const testX = new Gaussian(new Rng(seed ^ 0x7f4a7c15)).fill(new Float64Array(opts.test * d));
+  const parts = opts.parts ?? [];
+  const thetaOf = (dirs: number[]): number[] => target.theta.map((t, k) => (dirs.includes(k) ? t : 0));
+  const at = [...new Set(ns.flat())].sort((a, b) => a - b);
+  const out: CascadeReading[][] = ns.map(() => []);
+  // Lanczos short of the full dimension (a complete Krylov basis loses orthogonality)
+  const steps = Math.min(d - 4, Math.max(3 * opts.top, opts.top + 60));
+  for (const n of at) {
+    const count = n - S.n;
+    const X = g.fill(new Float64Array(count * d));
+    const xi = g.fill(new Float64Array(count));
+    const s = new Float64Array(count);
+    for (let m = 0; m < count; m++) s[m] = target.label(X, m * d, 0);
+    if (single) S.add(X, s.map((v, m) => v + Math.sqrt(noises[0]!) * xi[m]!));
+    else {
+      S.add(X, s);
+      N.add(X, xi);
+      for (let m = 0; m < count; m++) sumSXi += s[m]! * xi[m]!;
+    }
+    const MS = S.matrix();
+    const MN = single ? undefined : N.matrix();
+    ns.forEach((list, l) => {
+      if (!list.includes(n)) return;
+      const a = Math.sqrt(noises[l]!);
+      // T is linear in the labels, its -mean(y) I included
+      const T = MN ? MS.map((v, i) => v + a * MN[i]!) : MS;
+      const meanY2 = MN ? (S.sumY2 + 2 * a * sumSXi + a * a * N.sumY2) / n : S.meanY2();
+      const alpha = n / d;
+      const eig = topEigen(T, d, opts.top, start, steps);
+      const edge = 2 * Math.sqrt(meanY2 / alpha) * (1 + 3 / alpha);
+      const K = eig.values.filter((v) => v > edge).length;
+      const mass = eig.vectors.map((v) => Array.from({ length: r }, (_, k) => v[k]! ** 2));
+      const outlier = Array.from({ length: r }, (_, k) => {
+        let best = 0;
+        mass.forEach((m, j) => {
+          if (m[k]! > mass[best]![k]!) best = j;
+        });
+        return eig.values[best]!;
+      });
+      const V = eig.vectors.slice(0, K);
+      const q = Array.from({ length: r }, (_, k) => mass.slice(0, K).reduce((acc, m) => acc + m[k]!, 0));
+      let sum = 0;
+      let pairs = 0;
+      for (let i = r; i < d; i++)
+        for (let j = r; j < i; j++) {
+          sum += T[i * d + j]! ** 2;
+          pairs++;
+        }
+      const A = projectedReadout(V, target.theta);
+      out[l]!.push({
+        n,
+        values: eig.values,
+        mass,
+        K,
+        outlier,
+        q,
+        s2: (d * sum) / pairs,
+        risk: projectedRisk(V, target.theta, testX, d, opts.test),
+        partRisk: parts.map((dirs) => projectedRisk(V, thetaOf(dirs), testX, d, opts.test)),
+        exactRisk: quadraticExcessRisk(V, A, 0, target),
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * The outliers of a level of equally strong directions (a degenerate spike): the mean eigenvalue
+ * of the dirs.length computed eigenvectors with the most squared overlap on those directions
+ * (within the level the eigenvectors mix, so no single one is nearest a given direction).
+ */
+export function levelOutlier(reading: CascadeReading, dirs: number[]): number {
+  const onLevel = reading.mass.map((m, j) => ({ j, w: dirs.reduce((acc, k) => acc + m[k]!, 0) }));
+  const chosen = onLevel.sort((a, b) => b.w - a.w).slice(0, dirs.length);
+  return chosen.reduce((acc, c) => acc + reading.values[c.j]!, 0) / chosen.length;
+}
+
+/** A = G Theta G^T, G_ik = <v_i, w_k> = v_i[k] (a target on axes): the form sum_k theta_k (e_k . x)^2 projected on span V */
+function projectedReadout(V: Float64Array[], theta: number[]): number[][] {
+  return V.map((vi) => V.map((vj) => theta.reduce((acc, t, k) => acc + t * vi[k]! * vj[k]!, 0)));
+}
+
+/**
+ * mean over the test inputs of (f - g)^2 for g = sum_k theta_k He_2(x_k) (a target on axes) and its
+ * form projected on span V, f(x) = u^T A u - tr A with u = V x (NaN without test inputs)
+ */
+function projectedRisk(V: Float64Array[], theta: number[], X: Float64Array, d: number, count: number): number {
+  const K = V.length;
+  const A = projectedReadout(V, theta);
+  const trA = A.reduce((acc, row, i) => acc + row[i]!, 0);
+  const u = new Float64Array(K);
+  let risk = 0;
+  for (let m = 0; m < count; m++) {
+    const off = m * d;
+    for (let i = 0; i < K; i++) u[i] = dot(V[i]!, X, 0, off, d);
+    let f = -trA;
+    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) f += A[i]![j]! * u[i]! * u[j]!;
+    let g = 0;
+    theta.forEach((t, k) => {
+      if (t !== 0) g += t * (X[off + k]! ** 2 - 1);
+    });
+    risk += (f - g) ** 2;
+  }
+  return risk / count;
+}
+
+/**
+ * The spike c of a spiked Wigner matrix from its outlier lambda = c + s^2 / c and its noise level
+ * s^2 (semicircle radius 2 s): the larger root (far above the threshold the outlier is far above
+ * the edge); at or below the edge, c = lambda / 2.
+ */
+export function spikeOf(lambda: number, s2: number): number {
+  return (lambda + Math.sqrt(Math.max(lambda * lambda - 4 * s2, 0))) / 2;
+}
+
+/**
+ * The BBP threshold read off an outlier at alpha = n / d: alpha s^2 / c^2, c = spikeOf(lambda, s^2)
+ * (the threshold is where c equals the noise radius over 2, c^2 = s^2(alpha_c) = s^2 alpha / alpha_c).
+ */
+export function thresholdOfOutlier(alpha: number, lambda: number, s2: number): number {
+  return (alpha * s2) / spikeOf(lambda, s2) ** 2;
+}
