@@ -304,7 +304,7 @@ function gdScope(P: GdParams, digits: number, uncentred: boolean, plainInit: boo
 
 const gdCache = new Map<string, Scope>();
 
-export const smallLrGd = defineClaim<GdParams>({
+export const smallLrGd = defineClaim<GdParams, { uncentred?: boolean; plainInit?: boolean }>({
   id: 'mi.small-lr-gd',
   group: 'mi',
   kind: 'identity',

@@ -23,7 +23,7 @@ export interface Encoding {
 }
 
 /** Switches a variant may pass to the instance builder (for variants that change a rule, not a formula). */
-export type Flags = Readonly<Record<string, boolean | number | string>>;
+export type Flags = Readonly<Record<string, boolean | number | string | undefined>>;
 
 export interface Series {
   name: string;
@@ -88,13 +88,14 @@ export interface Ranges {
   deep?: { levels: number[]; floor?: { value: number; why: string } };
 }
 
-export interface Variant {
+export interface Variant<F extends Flags = Flags> {
   name: string;
   /** definitions replaced by name */
   defs?: Record<string, string>;
   /** equations replaced (fields merged) by name */
   equations?: Record<string, Partial<Equation>>;
-  flags?: Flags;
+  /** switches for the instance builder: a claim with typed flags (its F) accepts only those */
+  flags?: Partial<F>;
 }
 
 /** The kinds of automatic mutation (see mutants.ts). */
@@ -126,24 +127,24 @@ export interface EquivalentMutant {
 }
 
 /** What the instance builder of a claim checked at working precisions receives. */
-export interface PrecisionContext {
+export interface PrecisionContext<F extends Flags = Flags> {
   /** working precision in decimal digits */
   digits: number;
   /** the variant's switches (empty for the claim itself) */
-  flags: Flags;
+  flags: Partial<F>;
 }
 
 /** What the measurement of a claim checked over growing ranges receives. */
-export interface RangeContext {
+export interface RangeContext<F extends Flags = Flags> {
   /** one of `ranges.levels` (or of `ranges.deep.levels` when `deep`) */
   level: number;
   /** the run asked for the deep measurement (`verify --deep`) and the claim has one; absent: false */
   deep?: boolean;
   /** the variant's switches (empty for the claim itself) */
-  flags: Flags;
+  flags: Partial<F>;
 }
 
-interface ClaimBase<P> {
+interface ClaimBase<P, F extends Flags> {
   /** unique, dotted: "group.name" */
   id: string;
   group: string;
@@ -168,7 +169,7 @@ interface ClaimBase<P> {
   /** drawn cases by default (overridden by --runs); default 40 */
   runs?: number;
   /** the wrong variants the check must refute (at least one) */
-  variants: Variant[];
+  variants: Variant<F>[];
   /** automatic mutants that say the same thing as the encoding (see EquivalentMutant) */
   equivalentMutants?: EquivalentMutant[];
   /**
@@ -189,10 +190,10 @@ interface ClaimBase<P> {
  * An identity or a limit, checked at two working precisions: the residual must fall as the
  * precision rises.
  */
-export interface PrecisionClaim<P = unknown> extends ClaimBase<P> {
+export interface PrecisionClaim<P = unknown, F extends Flags = Flags> extends ClaimBase<P, F> {
   kind: 'identity' | 'limit' | 'assumption';
   /** builds one drawn case at the working precision `digits` */
-  instance(params: P, context: PrecisionContext): Instance;
+  instance(params: P, context: PrecisionContext<F>): Instance;
   /**
    * Fraction of the working digits the residual must reach: about 0.9 for evaluations,
    * lower where the independent route (extrapolated differences, integration) has its own
@@ -207,17 +208,17 @@ export interface PrecisionClaim<P = unknown> extends ClaimBase<P> {
  * A claim measured over growing ranges (decades of t, of N, of d; or refinements): every
  * scaling claim, and identities whose independent route converges with a range, not digits.
  */
-export interface RangeClaim<P = unknown> extends ClaimBase<P> {
+export interface RangeClaim<P = unknown, F extends Flags = Flags> extends ClaimBase<P, F> {
   kind: ClaimKind;
   ranges: Ranges;
   /** builds one drawn case at the range `level` (one of `ranges.levels`) */
-  measure(params: P, context: RangeContext): Instance;
+  measure(params: P, context: RangeContext<F>): Instance;
   instance?: never;
   tolerance?: never;
 }
 
 /** A claim: checked at working precisions, or (every scaling claim) over growing ranges. */
-export type Claim<P = unknown> = PrecisionClaim<P> | RangeClaim<P>;
+export type Claim<P = unknown, F extends Flags = Flags> = PrecisionClaim<P, F> | RangeClaim<P, F>;
 
 /** Whether a claim is measured over growing ranges. */
 export function isRanged<P>(claim: Claim<P>): claim is RangeClaim<P> {

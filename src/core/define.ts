@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Claim, PrecisionClaim, RangeClaim } from './claim.js';
+import type { Claim, Flags, PrecisionClaim, RangeClaim } from './claim.js';
 
 /** The file of the first stack frame outside this module: where defineClaim was called. */
 function callerFile(): string | undefined {
@@ -35,9 +35,9 @@ function callerFile(): string | undefined {
  * });
  * ```
  */
-export function defineClaim<P>(claim: PrecisionClaim<P>): PrecisionClaim<P>;
-export function defineClaim<P>(claim: RangeClaim<P>): RangeClaim<P>;
-export function defineClaim<P>(claim: Claim<P>): Claim<P> {
+export function defineClaim<P, F extends Flags = Flags>(claim: PrecisionClaim<P, F>): PrecisionClaim<P, F>;
+export function defineClaim<P, F extends Flags = Flags>(claim: RangeClaim<P, F>): RangeClaim<P, F>;
+export function defineClaim<P, F extends Flags>(claim: Claim<P, F>): Claim<P, F> {
   if (claim.file !== undefined) return claim;
   const file = callerFile();
   return file === undefined ? claim : { ...claim, file };
