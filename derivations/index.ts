@@ -13,11 +13,12 @@ import { grsdClaims } from './grsd.js';
 import { lazyModel, transportModel } from './transport-laws.js';
 import { miClaims } from './mi.js';
 import { miPlateauClaims } from './mi-plateaus.js';
+import { quadTrainedClaims } from './quad-trained.js';
 import { cascadeModel } from './mi-laws.js';
 import { dlnModel } from './dln-laws.js';
 import { lassoModel } from './diag-laws.js';
 
-export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, doubleDescentShells, ...grsdClaims, ...diagClaims, ...dlnClaims, ...miClaims, ...miPlateauClaims] as Claim<unknown>[];
+export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, doubleDescentShells, ...grsdClaims, ...diagClaims, ...quadTrainedClaims, ...dlnClaims, ...miClaims, ...miPlateauClaims] as Claim<unknown>[];
 
 /** The exponent models of `scalecheck exponents`: the same formulas the scaling claims check. */
 export const models: LawModel[] = [

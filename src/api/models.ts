@@ -19,6 +19,7 @@ export * from '../models/network.js';
 export * from '../models/path.js';
 export * from '../models/quadnet.js';
 export * from '../models/quadnet-train.js';
+export * from '../models/quadnet-sampled.js';
 export * from '../models/resnet.js';
 export * from '../models/seed-noise.js';
 export * from '../models/separable-gd.js';
