@@ -22,10 +22,24 @@
  *
  * With only N resolvable modes the energy of the others stays: L_inf(N) ~ N^(1-beta). Trading
  * L(N, t) ~ t^-a + N^-b at compute C = N t gives t ~ N^(b/a), N* ~ C^(a/(a+b)), t* ~ C^(b/(a+b)),
- * L* ~ C^(-ab/(a+b)), with a the loss exponent of the regime. In the transport-dominated regime the
- * measured optimum (transport.model-size) is not a smooth balance but a corner: L(C/t, t) falls
- * until the sweep has carried the last resolved mode out of the spectrum, kappa t^(q+1) = N^(alpha sigma) - 1,
- * and only the floor of N = C/t is left after it; the corner gives the same exponents.
+ * L* ~ C^(-ab/(a+b)), with a the loss exponent of the regime (b = beta - 1). Regime by regime
+ * (transport.model-size measures each), with z = lambda_N t = N^-alpha t and the resolved modes the
+ * carriers started at lambda0 >= lambda_N:
+ *  - lazy-dominated: L(N, t) = t^-nu G(z; eps) / 2 + N^(1-beta) / (2 (beta - 1)) with eps = c t^(q+1-sigma) -> 0,
+ *    G smooth in eps: the lazy balance, a = nu, N* ~ C^(1/(1+alpha)); eps moves the exponents by O(eps);
+ *  - self-similar, q + 1 = sigma: lambda -> a lambda, t -> t / a leaves v = c lambda^(1+sigma) t^(sigma-1)
+ *    unchanged, and along a characteristic (lambda t)^-sigma = (lambda0 t)^-sigma - c, its decay
+ *    2 int lambda dt a function of lambda0 t: L(N, t) = t^-nu [G(z) + z^nu / (beta - 1)] / 2 exactly (but
+ *    for the top of the spectrum, lambda <= 1). At C = N t, z = C N^-(1+alpha) and
+ *    L = C^(-alpha nu/(1+alpha)) z^(-nu/(1+alpha)) [G(z) + z^nu / (beta - 1)] / 2: minimised at one z*
+ *    (before the sweep's corner z = c^(-1/sigma), where G vanishes, or at it), so N* = (C/z*)^(1/(1+alpha)),
+ *    t* ~ C^(alpha/(1+alpha)), L* ~ C^(-alpha nu/(1+alpha)): exactly the balance with a = nu, b = alpha nu;
+ *  - transport-dominated: not a smooth balance but a corner: L(C/t, t) falls until the sweep has
+ *    carried the last resolved mode out of the spectrum, kappa t^(q+1) = N^(alpha sigma) - 1, and only
+ *    the floor of N = C/t is left after it: t* ~ N*^(alpha sigma/(q+1)), N* ~ C^((q+1)/(q+1+alpha sigma)),
+ *    the balance's exponents with a = nu (q+1)/sigma. Where the carriers about to leave decay first
+ *    (next to the boundary: a share ~ kappa^(-1/(1-sigma)) t^(-(q+1-sigma)/(1-sigma)) of them, sigma < 1)
+ *    the optimum is a dip just before the corner, which closes in on it: the same exponents.
  */
 import type { LawModel, Regime } from '../src/api/index.js';
 

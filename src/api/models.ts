@@ -25,3 +25,4 @@ export * from '../models/seed-noise.js';
 export * from '../models/separable-gd.js';
 export * from '../models/wishart-law.js';
 export * from '../models/wishart-shells.js';
+export * from '../models/transport-compute.js';
