@@ -12,6 +12,9 @@
  * @packageDocumentation
  */
 export { defineClaim } from '../core/define.js';
+/** The fast-check and decimal.js the engine runs on: draw domains and build scopes with these, so that a second copy in your project can never be mixed in. */
+export { default as fc } from 'fast-check';
+export { Decimal } from 'decimal.js';
 export { isRanged, instanceAt, applyVariant } from '../core/claim.js';
 export type {
   Claim,

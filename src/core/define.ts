@@ -21,9 +21,7 @@ function callerFile(): string | undefined {
  *
  * @example
  * ```ts
- * import Decimal from 'decimal.js';
- * import fc from 'fast-check';
- * import { defineClaim } from 'scalecheck';
+ * import { Decimal, defineClaim, fc } from 'scalecheck';
  *
  * export const doubling = defineClaim<number>({
  *   id: 'toy.doubling', group: 'toy', kind: 'identity', source: 'none',

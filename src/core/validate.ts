@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { MathNode } from 'mathjs';
 import { applyVariant, instanceAt, type Claim, type Encoding } from './claim.js';
 import { residuals } from './evaluate.js';
-import { MalformedEncoding, mathAt, REFUSED, type Scope } from '../symbolic/numeric.js';
+import { MalformedEncoding, mathAt, MAX_WORKING_DIGITS, REFUSED, type Scope } from '../symbolic/numeric.js';
 
 /** A writing mistake in a claim (bad input, exit 2), never a mathematical verdict. */
 export class MalformedClaim extends Error {}
@@ -24,6 +24,7 @@ export function validateClaim<P>(claim: Claim<P>, opts: { seed: number; digits: 
   const bad = (what: string): never => {
     throw new MalformedClaim(`claim ${claim.id}: ${what}`);
   };
+  checkShape(claim, bad);
   const enc = claim.encoding;
   unique(enc.defs.map(([n]) => n), 'definition', bad);
   unique(enc.equations.map((q) => q.name), 'equation', bad);
@@ -55,6 +56,56 @@ export function validateClaim<P>(claim: Claim<P>, opts: { seed: number; digits: 
       if (err instanceof MalformedEncoding) bad(`${where}${err.message}`);
       if (structural(err)) bad(`${where}the first drawn case cannot be evaluated: ${err.message}`);
     }
+  }
+}
+
+const KINDS = new Set(['identity', 'limit', 'scaling', 'assumption']);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+/**
+ * What TypeScript would have said, for claims written in JavaScript or built at run time: the
+ * fields the engine reads have their types, and the settings their ranges (a scaling claim
+ * with fewer than three levels can decide nothing; a negative floor or a fractional case count
+ * means nothing).
+ */
+function checkShape(claim: Claim<unknown>, bad: (w: string) => never): void {
+  const c = claim as unknown as Record<string, unknown>;
+  if (!isString(c.id) || !/^[a-z][\w.-]*$/.test(c.id)) bad(`its id must start with a lower-case letter and hold only letters, digits, '.', '_' and '-' (replay commands name it)`);
+  if (!isString(c.kind) || !KINDS.has(c.kind)) bad(`kind must be one of ${[...KINDS].join(', ')}, got ${JSON.stringify(c.kind)}`);
+  if (!isObject(c.domain) || typeof c.domain.generate !== 'function') bad('domain must be a fast-check arbitrary');
+  const enc = c.encoding;
+  if (!isObject(enc) || !Array.isArray(enc.defs) || !Array.isArray(enc.equations)) bad(`encoding needs 'defs' and 'equations' arrays`);
+  const { defs, equations } = enc as { defs: unknown[]; equations: unknown[] };
+  if (defs.some((d) => !Array.isArray(d) || d.length !== 2 || !isString(d[0]) || !isString(d[1]))) bad('each definition is a [name, expression] pair of strings');
+  if (equations.length === 0) bad('the encoding has no equation: it states nothing');
+  if (equations.some((q) => !isObject(q) || !isString(q.name) || !isString(q.lhs) || !isString(q.rhs) || (q.scale !== undefined && !isString(q.scale)))) bad('each equation has a string name, lhs and rhs (and scale, if any)');
+  if (!Array.isArray(c.variants) || c.variants.some((v) => !isObject(v) || !isString(v.name) || v.name === '')) bad('variants must be an array of objects, each with a name');
+  if (c.runs !== undefined && (!Number.isInteger(c.runs) || (c.runs as number) < 1 || (c.runs as number) > 100_000)) bad(`runs must be an integer from 1 to 100000, got ${String(c.runs)}`);
+  const ranged = c.ranges !== undefined;
+  if (typeof (ranged ? c.measure : c.instance) !== 'function' || (c.instance !== undefined && c.measure !== undefined))
+    bad(ranged ? `a claim with ranges has 'measure' (and no 'instance')` : `a claim without ranges has 'instance' (and no 'measure')`);
+  if (c.kind === 'scaling' && !ranged) bad('a scaling claim is measured over ranges: it needs ranges and measure');
+  if (!ranged && c.tolerance !== undefined && !(typeof c.tolerance === 'number' && c.tolerance > 0 && c.tolerance <= 1)) bad(`tolerance is a fraction of the working digits, in (0, 1]; got ${String(c.tolerance)}`);
+  if (ranged) {
+    const r = c.ranges;
+    if (!isObject(r)) return bad('ranges must be an object');
+    const levels = (where: string, x: unknown): void => {
+      if (!Array.isArray(x) || x.length < 3 || x.some((l) => typeof l !== 'number' || !Number.isFinite(l)) || x.some((l, i) => i > 0 && (l as number) <= (x[i - 1] as number)))
+        bad(`${where} must be at least three finite numbers, increasing (the range rule extrapolates over them)`);
+    };
+    const floor = (where: string, f: unknown): void => {
+      if (f !== undefined && (!isObject(f) || typeof f.value !== 'number' || !Number.isFinite(f.value) || f.value < 0 || !isString(f.why) || f.why.trim() === ''))
+        bad(`${where} must be { value, why }: a finite value >= 0 and the reason the measurement cannot do better`);
+    };
+    levels('ranges.levels', r.levels);
+    floor('ranges.floor', r.floor);
+    if (r.deep !== undefined) {
+      if (!isObject(r.deep)) bad('ranges.deep must be an object');
+      levels('ranges.deep.levels', (r.deep as Record<string, unknown>).levels);
+      floor('ranges.deep.floor', (r.deep as Record<string, unknown>).floor);
+    }
+    if (r.digits !== undefined && (!Number.isInteger(r.digits) || (r.digits as number) < 10 || (r.digits as number) > MAX_WORKING_DIGITS)) bad(`ranges.digits must be an integer from 10 to ${MAX_WORKING_DIGITS}`);
   }
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Claims written in JavaScript (or built at run time) get no type checker: validateClaim says
+ * what TypeScript would have, one line each, before any case runs (found by an adversarial review).
+ */
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../src/core/claim.js';
+import { MalformedClaim, validateClaim } from '../../src/core/validate.js';
+
+const good = {
+  id: 'toy.shape',
+  group: 'toy',
+  kind: 'scaling',
+  source: 'none',
+  statement: 's',
+  domain: fc.integer({ min: 1, max: 9 }),
+  encoding: { defs: [], equations: [{ name: 'q', lhs: 'err', rhs: '0', scale: '1' }] },
+  ranges: { levels: [0, 1, 2] },
+  measure: () => ({ scope: { err: new Decimal(1) } }),
+  variants: [{ name: 'v', equations: { q: { rhs: '1' } } }],
+};
+const why = (changes: Record<string, unknown>): string => {
+  try {
+    validateClaim({ ...good, ...changes } as unknown as Claim<unknown>, { seed: 1, digits: 20 });
+    return 'valid';
+  } catch (e) {
+    expect(e).toBeInstanceOf(MalformedClaim);
+    return (e as Error).message;
+  }
+};
+
+describe('a claim of the wrong shape is malformed, never run', () => {
+  it('accepts the well-formed claim', () => expect(why({})).toBe('valid'));
+  it.each([
+    [{ ranges: { levels: [] } }, /ranges.levels must be at least three finite numbers, increasing/],
+    [{ ranges: { levels: [0, 1] } }, /at least three/],
+    [{ ranges: { levels: [0, 2, 1] } }, /increasing/],
+    [{ ranges: { levels: [0, 1, 2], floor: { value: -1, why: 'x' } } }, /ranges.floor must be \{ value, why \}/],
+    [{ ranges: { levels: [0, 1, 2], floor: { value: 0.1, why: '' } } }, /the reason/],
+    [{ ranges: { levels: [0, 1, 2], deep: { levels: [5] } } }, /ranges.deep.levels/],
+    [{ runs: 2.5 }, /runs must be an integer from 1 to 100000, got 2.5/],
+    [{ runs: 0 }, /runs must be an integer/],
+    [{ variants: [null] }, /variants must be an array of objects, each with a name/],
+    [{ variants: [{}] }, /each with a name/],
+    [{ encoding: { defs: [], equations: [] } }, /no equation: it states nothing/],
+    [{ encoding: { defs: [], equations: [null] } }, /each equation has a string name, lhs and rhs/],
+    [{ encoding: { defs: [['a']], equations: good.encoding.equations } }, /each definition is a \[name, expression\] pair/],
+    [{ kind: 'banana' }, /kind must be one of identity, limit, scaling, assumption, got "banana"/],
+    [{ id: 'r.a#1:2' }, /its id must start with a lower-case letter/],
+    [{ id: '' }, /its id must/],
+    [{ domain: {} }, /domain must be a fast-check arbitrary/],
+    [{ ranges: undefined }, /a claim without ranges has 'instance'/],
+    [{ instance: () => ({ scope: {} }) }, /a claim with ranges has 'measure' \(and no 'instance'\)/],
+  ])('%j', (changes, message) => expect(why(changes)).toMatch(message));
+});
