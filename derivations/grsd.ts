@@ -583,6 +583,9 @@ export const rigidity = defineClaim<RigidityParams>({
       { name: 'covariance', lhs: 'inT * inS * vK', rhs: 'inT * inS * kappa^2 * v0', scale: 'abs(vK) + kappa^2 * abs(v0)' },
       // ... and only then: a field meeting one hypothesis, or neither, is not of that form
       { name: 'only-both', lhs: 'isform', rhs: 'inT * inS', scale: '1' },
+      // the power law itself (row 1) meets both generators: otherwise every gated equation above
+      // could hold by comparing 0 with 0 (a wrong generator that no drawn field meets)
+      { name: 'nonvacuous', lhs: 'inT[1, 1] * inS[1, 1]', rhs: '1', scale: '1' },
     ],
   },
   instance(params, { digits }) {

@@ -116,8 +116,6 @@ const DEFS: [string, string][] = [
   ['alpha2', thresholdOf('theta2', 'sigma2')],
   ['H0', '2 * theta1^2 + m2 * 2 * theta2^2'],
   ['H1', 'm2 * 2 * theta2^2'],
-  // the whole error at alpha_2 / 2: the height and the first level's residual, q_1 = 1 - alpha_1 / alpha
-  ['E1law', `H1 + ${residual('alphaLate')}`],
   // the second level's share at 2 alpha_1 and at alpha_2 / 2: whole
   ['U1early', 'H1'],
   ['U1late', 'H1'],
@@ -206,7 +204,6 @@ function plateauLevels(P: PlateauParams): PlateauLevel[] {
     alphaHat: mean(read.hat[l]!),
     uncertainty: {
       plateau0: noise(PLATEAU_SEEDS, l, read.e0, 'H0'),
-      plateau1: noise(PLATEAU_SEEDS, l, read.e1, 'E1law'),
       'unrecovered-early': noise(PLATEAU_SEEDS, l, read.u1, 'U1early', 'H1'),
       'unrecovered-late': noise(PLATEAU_SEEDS, l, read.u2, 'U1late', 'H1'),
       threshold: noise(THRESHOLD_SEEDS, l, read.hat, 'alpha2Q'),
@@ -263,7 +260,7 @@ export const plateaus = defineClaim<PlateauParams>({
   group: 'mi',
   kind: 'scaling',
   source: SOURCE,
-  statement: String.raw`\alpha_k=\frac{\mathbb E[y^2]}{(2\theta_k)^2};\ \ \alpha_k<\alpha<\alpha_{k+1}:\ \mathcal E(\alpha)=H_k+\sum_{j\le k}2\theta_j^2\big(1-q_j^2\big),\ \ q_j=1-\frac{\alpha_j}{\alpha},\ \ H_k=\sum_{j>k}2\theta_j^2\ \text{(the unrecovered levels' share, flat)};\ \ \mathcal E=H_0\text{ below }\alpha_1\ \text{(standard form, }\alpha_k\to\infty)`,
+  statement: String.raw`\alpha_k=\frac{\mathbb E[y^2]}{(2\theta_k)^2};\ \ \alpha_k<\alpha<\alpha_{k+1}:\ \text{the unrecovered levels' share of }\mathcal E\text{ stays flat at }H_k=\sum_{j>k}2\theta_j^2;\ \ \mathcal E=H_0\text{ below }\alpha_1\ \text{(standard form, }\alpha_k\to\infty)`,
   // one target measured on many seeds per level (a second drawn case would double the cost)
   domain: fc.constantFrom<PlateauParams>({ seed: 5 }),
   encoding: {
@@ -271,8 +268,9 @@ export const plateaus = defineClaim<PlateauParams>({
     equations: [
       // below the first threshold: the whole energy
       { name: 'plateau0', lhs: 'E0', rhs: 'H0', scale: 'H0' },
-      // between the thresholds, at alpha_2 / 2: the height and the first level's residual
-      { name: 'plateau1', lhs: 'E1', rhs: 'E1law', scale: 'E1law' },
+      // (the whole error between the thresholds, H_1 plus the first level's residual, is measured
+      // too, but its finite-alpha_1 shift leaves a resolution of about 0.6: too coarse to decide
+      // the residual's form, so it is in the figure, not an equation)
       // the second level's share, whole at 2 alpha_1 and at alpha_2 / 2
       { name: 'unrecovered-early', lhs: 'U1', rhs: 'U1early', scale: 'H1' },
       { name: 'unrecovered-late', lhs: 'U2', rhs: 'U1late', scale: 'H1' },
@@ -318,7 +316,6 @@ export const plateaus = defineClaim<PlateauParams>({
     {
       name: 'no plateau: a power law between the thresholds',
       defs: {
-        E1law: powerLaw('alphaLate'),
         U1early: `${powerLaw('alphaEarly')} - ${residual('alphaEarly')}`,
         U1late: `${powerLaw('alphaLate')} - ${residual('alphaLate')}`,
       },
