@@ -426,10 +426,14 @@ function bbpLevels(P: BbpParams, { seeds: BBP_SEEDS, levels: BBP_LEVELS }: BbpDe
   // each equation's error, in its scale, as the encoding's formulas give it (in float64)
   const thresholdError = (_l: number, m: number): number => m / BBP_THRESHOLD_ALPHAC - 1;
   const overlapError = (_l: number, m: number): number => (1 - m) * BBP_OVERLAP_RATIO - 1;
+  // the missed part's finite-alpha_c shift, (1 + 2 / alpha_c), halves from level to level:
+  // Richardson's step 2 x_l - x_(l-1) removes it, leaving O(1 / alpha_c^2)
+  const missed = (l: number, skip: number): number => 1 - meanBut(qs[l]!, skip);
+  const richardson = (l: number, skip: number): number => (l === 0 ? missed(0, skip) : 2 * missed(l, skip) - missed(l - 1, skip));
   return BBP_LEVELS.map((l) => ({
     threshold: { alphaC: BBP_THRESHOLD_ALPHAC, theta: tTheta, sigma2: tSigma2, alpha: tNs[l]! / BBP_D, alphaHat: mean(hats[l]!) },
-    overlap: { alphaC: oAlphaC[l]!, alpha: BBP_OVERLAP_RATIO * oAlphaC[l]!, q: mean(qs[l]!) },
-    uncertainty: { threshold: noiseOnLimit(BBP_SEEDS, l, (k, skip) => thresholdError(k, meanBut(hats[k]!, skip)), limitOf), overlap: noiseOnLimit(BBP_SEEDS, l, (k, skip) => overlapError(k, meanBut(qs[k]!, skip)), limitOf) },
+    overlap: { alphaC: oAlphaC[l]!, alpha: BBP_OVERLAP_RATIO * oAlphaC[l]!, q: 1 - richardson(l, -1) },
+    uncertainty: { threshold: noiseOnLimit(BBP_SEEDS, l, (k, skip) => thresholdError(k, meanBut(hats[k]!, skip)), limitOf), overlap: noiseOnLimit(BBP_SEEDS, l, (k, skip) => overlapError(k, 1 - richardson(k, skip)), limitOf) },
   }));
 }
 
