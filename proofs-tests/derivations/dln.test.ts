@@ -7,9 +7,11 @@ import { expectClaimInOrder } from './helpers.js';
 import { mathAt } from '../../src/symbolic/numeric.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import fc from 'fast-check';
-import type { Decimal } from 'decimal.js';
+import { Decimal as Dec, type Decimal } from 'decimal.js';
 import { Fixed } from '../../src/numeric/fixed.js';
 import { minL1Interpolator, minL2Interpolator } from '../../src/models/min-potential.js';
+import { saddleToSaddle } from '../../src/models/dln-incremental.js';
+import { residuals } from '../../src/core/evaluate.js';
 
 describe('dln claims', () => {
   it('dln.conservation holds and its wrong variants are refuted', () => expectClaimInOrder(conservation as Claim<unknown>));
@@ -17,8 +19,8 @@ describe('dln claims', () => {
   it('dln.implicit-bias holds and its wrong variants are refuted', () => expectClaimInOrder(implicitBias as Claim<unknown>, 6));
   it('dln.incremental-learning holds and its wrong variants are refuted', () => expectClaimInOrder(incrementalLearning as Claim<unknown>, 6));
   it('dln.rate-tradeoff holds and its wrong variants are refuted', () => expectClaimInOrder(rateTradeoff as Claim<unknown>, 6));
-  // the DMFT solve and the finite-d simulations are memoised per configuration: few cases
-  it('dln.dmft holds and its wrong variants are refuted', () => expectClaimInOrder(dmft as Claim<unknown>, 3));
+  // the DMFT solves and the finite-d simulations are memoised per configuration: twelve draws cover the four
+  it('dln.dmft holds and its wrong variants are refuted', () => expectClaimInOrder(dmft as Claim<unknown>, 12));
   it('every claim is in the catalogue list once', () => {
     expect(new Set(dlnClaims.map((c) => c.id)).size).toBe(6);
   });
@@ -126,13 +128,43 @@ describe('dln measurements', () => {
     const inst = incrementalLearning.measure({ d: 3, seed: 5 }, { level: 4, flags: {} });
     expect(inst.uncertainty?.slope).toBeGreaterThan(0);
     expect(inst.uncertainty?.slope).toBeLessThan(1e-7);
+    expect(inst.uncertainty?.times).toBeGreaterThan(0);
+    expect(inst.uncertainty?.times).toBeLessThan(1e-6);
   });
 
-  it('the DMFT check states both sides\' standard errors, each well below the 2% it must resolve', () => {
-    const inst = dmft.measure({ alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0 }, { level: 160, flags: {} });
-    for (const eq of ['train loss', 'test error']) {
-      expect(inst.uncertainty?.[eq]).toBeGreaterThan(0);
-      expect(inst.uncertainty?.[eq]).toBeLessThan(0.004);
+  it('incremental learning: the encoding\'s saddle-to-saddle recursion (mathjs) is the float64 model\'s on the drawn correlated designs', () => {
+    const enc = { defs: incrementalLearning.encoding.defs, equations: [{ name: 'tau', lhs: 'tau', rhs: 'tauModel', scale: 'norm(tauModel)' }] };
+    for (const p of fc.sample(incrementalLearning.domain, { seed: 3, numRuns: 6 })) {
+      const inst = incrementalLearning.measure(p, { level: 1, flags: {} });
+      const A = (inst.scope.A as Decimal[][]).map((r) => r.map(Number));
+      const b = (inst.scope.b as Decimal[]).map(Number);
+      const tauModel = saddleToSaddle(A, b).firstTau;
+      const [r] = residuals(enc, { ...inst.scope, tauModel: tauModel.map((v) => new Dec(v)) }, 30);
+      expect(r!.residual.toNumber()).toBeLessThan(1e-12);
+      // and the design is correlated: X^T X is not diagonal
+      expect(Math.max(...A.flatMap((row, i) => row.filter((_, j) => j !== i).map(Math.abs)))).toBeGreaterThan(0.05);
     }
+  });
+
+  it('incremental learning: the correlated draws reorder learning against |w*| (where the orthogonal answer fails)', () => {
+    let reordered = 0;
+    for (const p of fc.sample(incrementalLearning.domain, { seed: 42, numRuns: 8 })) {
+      const s = incrementalLearning.measure(p, { level: 4, flags: {} }).scope;
+      const ws = (s.ws as Decimal[]).map((v) => Math.abs(Number(v)));
+      const rank = (s.rankC as Decimal[]).map(Number);
+      if (rank.some((r, i) => r !== 1 + ws.filter((v) => v > ws[i]!).length)) reordered++;
+    }
+    expect(reordered).toBeGreaterThan(1);
+  });
+
+  it('the DMFT check states both sides\' standard errors (twice), ~1e-4 in the lazy regime, and the lazy competitor', () => {
+    const [lazy] = fc.sample(dmft.domain.filter((p) => p.alpha === 2), { seed: 1, numRuns: 1 });
+    const inst = dmft.measure(lazy!, { level: 160, flags: {} });
+    for (const eq of ['train loss', 'test error', 'late train rate', 'test error at T']) {
+      expect(inst.uncertainty?.[eq]).toBeGreaterThan(0);
+      expect(inst.uncertainty?.[eq]).toBeLessThan(2e-3);
+    }
+    expect(Number(inst.scope.lazyRate)).toBeGreaterThan(0);
+    expect(Number(inst.scope.dmftRate)).toBeGreaterThan(Number(inst.scope.lazyRate));
   });
 });

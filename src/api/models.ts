@@ -25,4 +25,7 @@ export * from '../models/seed-noise.js';
 export * from '../models/separable-gd.js';
 export * from '../models/wishart-law.js';
 export * from '../models/wishart-shells.js';
+export * from '../models/dln-incremental.js';
 export * from '../models/transport-compute.js';
+export * from '../models/dmft-causal.js';
+export * from '../models/linear-gd-quadrature.js';
