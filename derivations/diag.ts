@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { evaluate, parse, simplify, SymbolNode } from 'mathjs';
 import { defineClaim, formulaOf, type Claim, type Instance, type Series, type Variant, type Scope } from '../src/api/index.js';
-import { powerThresholds, proximalGradient, dec, eigSym, matmul, transpose, Rng, type Fixed, type Mat, type Vec } from '../src/api/numeric.js';
+import { powerThresholds, proximalGradient, dec, eigSym, matmul, transpose, Rng, type Fixed, type Mat, type Vec, logSlope } from '../src/api/numeric.js';
 import { lassoSE, PowerLawSum, diagFlow, diagNewton, lassoHomotopy, modeFlow, locateRegularised, locateVariational, polishRegularised, polishVariational, type SEPoint, type Located, type Readout } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
@@ -900,21 +900,6 @@ function trainedSpectrum(P: TailParams, l: number): TrainedSpectrum {
     if (settled.slice(0, read).some((x) => !x)) throw new Error(`a mode above ${READ} lambda had not settled by t = ${TAIL_T}/lambda`);
     return { target, trained, read, kc: zeroOf(trained, read) };
   });
-}
-
-/** Least-squares slope of ln y against ln x. */
-function logSlope(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let sxy = 0;
-  let sxx = 0;
-  lx.forEach((x, i) => {
-    sxy += (x - mx) * (ly[i]! - my);
-    sxx += (x - mx) ** 2;
-  });
-  return sxy / sxx;
 }
 
 export const spectrumTail = defineClaim<TailParams>({

@@ -24,7 +24,7 @@
 import fc from 'fast-check';
 import { defineClaim, GUARD_DIGITS, formulaOf, type Claim, type Figure, type Flags, type Instance, type Scope } from '../src/api/index.js';
 import { dec, matvec, integrateGBS, Rng, controlVariateMean, rk4, type Fixed, type Mat, type Vec } from '../src/api/numeric.js';
-import { solveDmftCausal, gaussianSource, simulateSeparable, linearGdLimitQuadrature, dlnFlow, lateRates, alphaPotential, saddleToSaddle, correctionExponent, mirrorFlowTimes, type SaddleSequence, minL1Interpolator, minL2Interpolator, minPotentialInterpolator, minPotentialInterpolator64, type DmftSolution, type SeparableDynamics } from '../src/api/models.js';
+import { solveDmftCausal, gaussianSource, simulateSeparable, linearGdLimitQuadrature, dlnFlow, lateRates, alphaPotential, saddleToSaddle, correctionExponent, mirrorFlowTimes, type SaddleSequence, minL1Interpolator, minL2Interpolator, minPotentialInterpolator, minPotentialInterpolator64, subsets, type DmftSolution, type SeparableDynamics } from '../src/api/models.js';
 import { fixedAt } from './instances.js';
 import { EigenvalueDecomposition, Matrix, QrDecomposition, solve as solve64 } from 'ml-matrix';
 import { Decimal } from 'decimal.js';
@@ -958,18 +958,6 @@ function rateDraw(p: RateParams, attempt: number): RateData {
     gap < 2 ? `slowest modes within a ratio ${gap.toFixed(2)}` :
     kappa > 100 ? `condition number ${kappa.toFixed(0)} > 100` : undefined;
   return { X, y, l2, l1, support: best.S, margin, ...(degenerate ? { degenerate } : {}) };
-}
-
-function* subsets(d: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
-  if (acc.length === k) {
-    yield acc.slice();
-    return;
-  }
-  for (let i = start; i < d; i++) {
-    acc.push(i);
-    yield* subsets(d, k, i + 1, acc);
-    acc.pop();
-  }
 }
 
 interface RateRun {

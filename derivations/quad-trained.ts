@@ -27,7 +27,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { defineClaim, type Instance } from '../src/api/index.js';
-import { Rng } from '../src/api/numeric.js';
+import { Rng, logSlope } from '../src/api/numeric.js';
 import { jacobiEig, locateRegularised, nuclearEstimator, sampledDesign } from '../src/api/models.js';
 import { memo, seedArb } from './instances.js';
 
@@ -103,21 +103,6 @@ const stdErr = (v: number[]): number => {
   const m = mean(v);
   return v.length < 2 ? 0 : Math.sqrt(v.reduce((x, y) => x + (y - m) ** 2, 0) / (v.length - 1) / v.length);
 };
-
-/** Least-squares slope of ln y against ln x. */
-function logSlope(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = mean(lx);
-  const my = mean(ly);
-  let sxy = 0;
-  let sxx = 0;
-  lx.forEach((x, i) => {
-    sxy += (x - mx) * (ly[i]! - my);
-    sxx += (x - mx) ** 2;
-  });
-  return sxy / sxx;
-}
 
 export const spectrumTailTrained = defineClaim<TrainedTailParams>({
   id: 'quad.spectrum-tail-trained',

@@ -13,7 +13,7 @@
  * Carlo error of the kernels). The draws are those of solveDmft (stratified over the prior's atoms,
  * antithetic pairs, optional moment matching per atom).
  */
-import { gaussianSource, uniformSource, whiten, type DmftOptions, type DmftSolution, type SeparableDynamics } from './dmft.js';
+import { drawPopulation, type DmftOptions, type DmftSolution, type SeparableDynamics } from './dmft.js';
 
 export type CausalDmftOptions = Pick<DmftOptions, 'delta' | 'sigma' | 'dt' | 'steps' | 'samples' | 'seed' | 'ablate' | 'momentMatch'>;
 
@@ -21,28 +21,7 @@ export type CausalDmftOptions = Pick<DmftOptions, 'delta' | 'sigma' | 'dt' | 'st
 export function solveDmftCausal(dyn: SeparableDynamics, o: CausalDmftOptions): DmftSolution {
   const K = o.steps;
   const N = K + 1;
-  const uni = uniformSource(o.seed);
-  const gauss = gaussianSource(uni);
-  const A = dyn.prior.length;
-  const per = 2 * Math.max(1, Math.ceil(o.samples / (2 * A)));
-  const M = per * A;
-  const theta = new Float64Array(M);
-  const x = new Float64Array(M);
-  const weight = new Float64Array(M);
-  const total = dyn.prior.reduce((s, a) => s + a.weight, 0);
-  dyn.prior.forEach((a, i) => {
-    theta.fill(a.theta, i * per, (i + 1) * per);
-    x.fill(a.x0, i * per, (i + 1) * per);
-    weight.fill(a.weight / total / per, i * per, (i + 1) * per);
-  });
-  const Z = new Float64Array(M * N);
-  for (let m = 0; m < M; m += 2)
-    for (let c = 0; c < N; c++) {
-      const v = gauss();
-      Z[m * N + c] = v;
-      Z[(m + 1) * N + c] = -v;
-    }
-  if (o.momentMatch === true) for (let a = 0; a < A; a++) whiten(Z, a * per, per, N);
+  const { theta, x0: x, weight, Z, M } = drawPopulation(dyn, o, N);
 
   const CD = new Float64Array(N * N);
   const R = new Float64Array(N * N);

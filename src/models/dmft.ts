@@ -268,12 +268,23 @@ export function whiten(Z: Float64Array, r0: number, rows: number, N: number): vo
     }
 }
 
-/** Solve the DMFT closure to self-consistency. */
-export function solveDmft(dyn: SeparableDynamics, o: DmftOptions): DmftSolution {
-  const N = o.steps + 1;
-  const uni = uniformSource(o.seed);
-  const gauss = gaussianSource(uni);
-  // stratified over the prior's atoms, antithetic pairs of driving noise within each atom
+/** The effective process's population: its atoms, weights and driving noise. */
+export interface Population {
+  /** per sample: the prior atom's target and start, and its weight (summing to 1) */
+  theta: Float64Array;
+  x0: Float64Array;
+  weight: Float64Array;
+  /** driving noise, M rows of N times */
+  Z: Float64Array;
+  M: number;
+}
+
+/**
+ * Samples stratified over the prior's atoms (an even number per atom), with antithetic pairs
+ * of driving noise within each atom, whitened per atom when asked (momentMatch).
+ */
+export function drawPopulation(dyn: SeparableDynamics, o: { seed: number; samples: number; momentMatch?: boolean }, N: number): Population {
+  const gauss = gaussianSource(uniformSource(o.seed));
   const A = dyn.prior.length;
   const per = 2 * Math.max(1, Math.ceil(o.samples / (2 * A)));
   const M = per * A;
@@ -294,6 +305,13 @@ export function solveDmft(dyn: SeparableDynamics, o: DmftOptions): DmftSolution 
       Z[(m + 1) * N + c] = -v;
     }
   if (o.momentMatch === true) for (let a = 0; a < A; a++) whiten(Z, a * per, per, N);
+  return { theta, x0, weight, Z, M };
+}
+
+/** Solve the DMFT closure to self-consistency. */
+export function solveDmft(dyn: SeparableDynamics, o: DmftOptions): DmftSolution {
+  const N = o.steps + 1;
+  const { theta, x0, weight, Z, M } = drawPopulation(dyn, o, N);
   // start: the error frozen at its initial value, no response
   let CDelta = new Float64Array(N * N);
   const buf = new Float64Array(3);

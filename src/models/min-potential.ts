@@ -114,7 +114,8 @@ export interface L1Solution {
   gap: number;
 }
 
-function* subsets(d: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
+/** The k-element subsets of {0, ..., d - 1}, in lexicographic order. */
+export function* subsets(d: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
   if (acc.length === k) {
     yield acc.slice();
     return;
