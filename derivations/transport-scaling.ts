@@ -695,19 +695,12 @@ function transportCompute(T: TransportParams, regime: number, deep: boolean): Co
   };
 }
 
-interface ModelSizeParams {
-  a: number;
-  b: number;
-  /**
-   * 0: the lazy model, discrete modes; 1..5: the transport model, as transport.self-similar's
-   * regime 0..4 (lazy-dominated, self-similar, transport-dominated, within 0.1 of the boundary on
-   * its transport and its lazy side)
-   */
-  regime: number;
-  s: number;
-  g: number;
-  c: number;
-}
+/**
+ * transport.self-similar's parameters, but for `regime`: 0 the lazy model, discrete modes; 1..5
+ * the transport model in self-similar's regime 0..4 (lazy-dominated, self-similar,
+ * transport-dominated, within 0.1 of the boundary on its transport and its lazy side)
+ */
+type ModelSizeParams = SelfSimilarParams;
 
 /** The lazy model and the transport model's five regimes. */
 const MODEL_SIZE_REGIMES = 6;
