@@ -201,6 +201,13 @@ export const doubleDescentShells = defineClaim<DoubleDescentShellsParams>({
   ranges: {
     // one simulation at every level (see the header: a statistical test, the shares extrapolated in n already)
     levels: [0, 1, 2],
+    // a simulation: issue 15's 0.02, except the deficit exponent, whose Richardson step in n
+    // divides two standard errors by the small gap between them (about 0.03 reached at n = 400)
+    target: {
+      ...Object.fromEntries([...GAMMAS_SPREAD.flatMap((g) => Array.from({ length: SHELLS }, (_, k) => shareName(k, g))), ...GAMMAS_NEAR.map(edgeName)].map((n) => [n, 0.02])),
+      [rateName('<')]: 0.05,
+      [rateName('>')]: 0.05,
+    },
     // float64 measurements, resolved to 1e-3: the closed form needs no more digits than they carry
     digits: 16,
     label: `one simulation at every level: the shares at n = ${SHELL_N} and ${SHELL_N / 4}, Richardson-extrapolated in n`,

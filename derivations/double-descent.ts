@@ -426,6 +426,8 @@ export const doubleDescent = defineClaim<DoubleDescentParams>({
   ranges: {
     // every level reads one simulation: see the header (a statistical test; growing levels of noisy, slowly converging estimates make the extrapolation of the range rule wander)
     levels: [0, 1, 2],
+    // a simulation: issue 15's target for simulation-based claims
+    target: 0.02,
     label: 'one simulation at every level: the risk at n = 20 (exact at every n), the divergence and the edge extrapolated in n from n = 1600, 6400 and 1280, 5120',
   },
   // each drawn case is a fresh simulation

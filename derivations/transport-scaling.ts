@@ -189,6 +189,8 @@ export const lazyScaling = defineClaim<LawParams>({
   },
   ranges: {
     levels: [2, 3, 4, 5, 6, 7, 8],
+    // the mode sums are exact up to float64 rounding: the claim asserts far finer than issue 15's 0.005
+    target: 1e-6,
     label: 'fit window [10^(l-1), 10^l] in t (shifted down by the decades that 10^5 modes cannot resolve, for flat spectra)',
     floor: {
       value: 1e-9,
@@ -508,6 +510,7 @@ export const selfSimilar = defineClaim<SelfSimilarParams>({
   },
   ranges: {
     levels: SS_LEVELS,
+    target: 0.005,
     label: 'fit window [10^(l-1), 10^l] in t (next to the boundary: [10^(2l-4), 10^(2l-3)]; with --deep, where the draws come to 0.03 of it, [10^(4l-10), 10^(4l-9)])',
     floor: SS_FLOOR,
     deep: { levels: SS_LEVELS, floor: SS_FLOOR },
@@ -794,6 +797,7 @@ export const modelSize = defineClaim<ModelSizeParams>({
   },
   ranges: {
     levels: MS_LEVELS,
+    target: 1e-3,
     label:
       'N* in [10^(l-1), 10^l] (lazy model); transport model: N* in [10^l, 10^(l+1)] deep in the transport-dominated regime, t* in [10^(2l+4), 10^(2l+5)] in the others ' +
       '(with --deep, where the draws next to the boundary come to 0.03 of it, [10^(4l+2), 10^(4l+3)]); N in [10^(l+1), 10^(l+2)] for the floor',

@@ -21,7 +21,7 @@ const scope = (x: number) => ({ scope: { x: new Decimal(x) } });
 describe('the claim type', () => {
   it('gives an identity the working digits and a scaling claim its range level', () => {
     const identity = defineClaim({ ...base, kind: 'identity', instance: (x, ctx) => (expectTypeOf(ctx).toEqualTypeOf<PrecisionContext>(), scope(x)) });
-    const law = defineClaim({ ...base, kind: 'scaling', ranges: { levels: [0, 1, 2] }, measure: (x, ctx) => (expectTypeOf(ctx).toEqualTypeOf<RangeContext>(), scope(x)) });
+    const law = defineClaim({ ...base, kind: 'scaling', ranges: { levels: [0, 1, 2], target: 0.01 }, measure: (x, ctx) => (expectTypeOf(ctx).toEqualTypeOf<RangeContext>(), scope(x)) });
     expect([isRanged(identity), isRanged(law)]).toEqual([false, true]);
     expect(identity.file).toMatch(/types\.test\.ts$/);
   });
@@ -30,9 +30,9 @@ describe('the claim type', () => {
     // @ts-expect-error a scaling claim must have its ranges
     const noRanges: Claim<number> = { ...base, kind: 'scaling', measure: (x: number) => scope(x) };
     // @ts-expect-error an instance and a measurement at once
-    const both: Claim<number> = { ...base, kind: 'identity', instance: (x: number) => scope(x), measure: (x: number) => scope(x), ranges: { levels: [0, 1, 2] } };
+    const both: Claim<number> = { ...base, kind: 'identity', instance: (x: number) => scope(x), measure: (x: number) => scope(x), ranges: { levels: [0, 1, 2], target: 0.01 } };
     // @ts-expect-error a tolerance belongs to precision claims
-    const tolerant: Claim<number> = { ...base, kind: 'scaling', ranges: { levels: [0, 1, 2] }, measure: (x: number) => scope(x), tolerance: 0.5 };
+    const tolerant: Claim<number> = { ...base, kind: 'scaling', ranges: { levels: [0, 1, 2], target: 0.01 }, measure: (x: number) => scope(x), tolerance: 0.5 };
     expect([noRanges, both, tolerant].length).toBe(3);
   });
 

@@ -51,7 +51,7 @@ const exponent = defineClaim<number>({
   statement: 'm \\to 2',
   domain: fc.integer({ min: 1, max: 5 }),
   encoding: { defs: [], equations: [{ name: 'slope', lhs: 'm', rhs: '2', scale: '1' }] },
-  ranges: { levels: [1, 2, 3, 4], label: 'decades' },
+  ranges: { levels: [1, 2, 3, 4], target: 0.5, label: 'decades' },
   measure: (a, { level }) => ({ scope: { m: new Decimal(2).plus(new Decimal(a).div(10).div(new Decimal(2).pow(level))) } }),
   runs: 4,
   variants: [{ name: 'three', equations: { slope: { rhs: '3' } } }],
@@ -121,7 +121,14 @@ describe('toHold', () => {
     expect(m).toContain('but it is refuted');
     expect(m).toContain('equation slope: m = 3 (scale 1)');
     expect(m).toMatch(/residuals: decades 1: \S+, decades 2: \S+, decades 3: \S+, decades 4: \S+/);
-    expect(m).toContain('resolution (smallest error each equation would refute)');
+    expect(m).toMatch(/resolution \(smallest error each equation would refute\): .*; target 0\.5/);
+  });
+
+  it('says why a measurement coarser than its target decides nothing', () => {
+    const strict = { ...exponent, ranges: { ...exponent.ranges, target: 1e-12 } };
+    const m = failure(() => expect(strict).toHold());
+    expect(m).toContain('inconclusive');
+    expect(m).toMatch(/first wandering case: .*\(equation slope\): slope: resolution \S+ is coarser than the claim's target 1e-12/);
   });
 });
 

@@ -88,6 +88,12 @@ describe('HTML report', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('shows each resolution beside the target the claim asserts', async () => {
+    const html = await page;
+    // the summary names the equation nearest its target; the section every one
+    expect(html).toContain('<td class="num">0.0031 (0.005)</td>');
+    expect(section(html, 'synthetic.scaling-loglog')).toContain('exponent 0.0031 (target 0.005), prefactor 0.00020 (target 0.001)');
+  });
   it('escapes text from the report', async () => {
     const html = await page;
     expect(html).toContain('a note with &lt;markup&gt; &amp; &quot;quotes&quot;');

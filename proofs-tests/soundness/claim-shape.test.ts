@@ -16,7 +16,7 @@ const good = {
   statement: 's',
   domain: fc.integer({ min: 1, max: 9 }),
   encoding: { defs: [], equations: [{ name: 'q', lhs: 'err', rhs: '0', scale: '1' }] },
-  ranges: { levels: [0, 1, 2] },
+  ranges: { levels: [0, 1, 2], target: 0.01 },
   measure: () => ({ scope: { err: new Decimal(1) } }),
   variants: [{ name: 'v', equations: { q: { rhs: '1' } } }],
 };
@@ -33,12 +33,18 @@ const why = (changes: Record<string, unknown>): string => {
 describe('a claim of the wrong shape is malformed, never run', () => {
   it('accepts the well-formed claim', () => expect(why({})).toBe('valid'));
   it.each([
-    [{ ranges: { levels: [] } }, /ranges.levels must be at least three finite numbers, increasing/],
-    [{ ranges: { levels: [0, 1] } }, /at least three/],
-    [{ ranges: { levels: [0, 2, 1] } }, /increasing/],
-    [{ ranges: { levels: [0, 1, 2], floor: { value: -1, why: 'x' } } }, /ranges.floor must be \{ value, why \}/],
-    [{ ranges: { levels: [0, 1, 2], floor: { value: 0.1, why: '' } } }, /the reason/],
-    [{ ranges: { levels: [0, 1, 2], deep: { levels: [5] } } }, /ranges.deep.levels/],
+    [{ ranges: { levels: [], target: 0.01 } }, /ranges.levels must be at least three finite numbers, increasing/],
+    [{ ranges: { levels: [0, 1], target: 0.01 } }, /at least three/],
+    [{ ranges: { levels: [0, 2, 1], target: 0.01 } }, /increasing/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: -1, why: 'x' } } }, /ranges.floor must be \{ value, why \}/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: 0.1, why: '' } } }, /the reason/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, deep: { levels: [5] } } }, /ranges.deep.levels/],
+    [{ ranges: { levels: [0, 1, 2] } }, /ranges.target \(the resolution the claim asserts\) must be a positive number, or one per equation name/],
+    [{ ranges: { levels: [0, 1, 2], target: 0 } }, /ranges.target/],
+    [{ ranges: { levels: [0, 1, 2], target: { r: 0.01 } } }, /no positive target for q/],
+    [{ ranges: { levels: [0, 1, 2], target: { q: 0.01, r: 0.01 } } }, /no equation named r/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: 0.01, why: 'noise' } } }, /ranges.floor 0.01 makes every resolution at least 0.02, coarser than the target 0.01: no case could hold/],
+    [{ ranges: { levels: [0, 1, 2], target: { q: 0.01 }, deep: { levels: [0, 1, 2], floor: { value: 0.1, why: 'noise' } } } }, /ranges.deep.floor 0.1/],
     [{ runs: 2.5 }, /runs must be an integer from 1 to 100000, got 2.5/],
     [{ runs: 0 }, /runs must be an integer/],
     [{ variants: [null] }, /variants must be an array of objects, each with a name/],

@@ -309,7 +309,7 @@ describe('cases and verdicts of the runner', () => {
     const spread = toy('toy.spread', { defs: [], equations: [{ name: 'q', lhs: 'x + 1', rhs: 'x', scale: 'x' }] }, (x) => {
       xs.push(x);
       return { scope: { x: d(x) } };
-    }, { ranges: { levels: [0, 1] } });
+    }, { ranges: { levels: [0, 1], target: 1 } });
     const r = check(spread, undefined, { ...opts, runs: 8 });
     expect(r.runs).toBe(8);
     const worst = d(1).div(Math.min(...xs)).toSignificantDigits(4).toExponential();
@@ -343,7 +343,7 @@ describe('cases and verdicts of the runner', () => {
 describe('scaling claims over growing ranges', () => {
   const law = (errors: number[]): Claim<number> =>
     toy('toy.law', { defs: [], equations: [{ name: 'exponent', lhs: 'measured', rhs: '2', scale: '1' }] }, (_x, level) => ({ scope: { measured: d(2 + errors[level]!) } }), {
-      ranges: { levels: [0, 1, 2] },
+      ranges: { levels: [0, 1, 2], target: 1 },
     });
   it('evaluate at every range level, not at two precisions', () => {
     expect(levelsOf(law([0.3, 0.1, 0.01]), 20)).toEqual([0, 1, 2]);
@@ -356,6 +356,17 @@ describe('scaling claims over growing ranges', () => {
     expect(check(law([0.9, 0.5, 0.2]), undefined, opts).verdict).toBe('inconclusive');
     // each equation's resolution, the coarsest over the cases
     expect(check(law([0.1, 0.01, 0.001]), undefined, opts).resolution!.exponent).toBeCloseTo(2 * RANGE_K * 0.01, 10);
+  });
+  it('hold only at the resolution the claim asserts: a coarser measurement is undecided, a refutation stands', () => {
+    const asserting = (errors: number[], target: number | Record<string, number>): Claim<number> => ({ ...law(errors), ranges: { levels: [0, 1, 2], target } }) as Claim<number>;
+    // resolution 0.06: within a target of 0.1, too coarse for one of 0.05, whichever way the target is written
+    expect(check(asserting([0.1, 0.01, 0.001], 0.1), undefined, opts).verdict).toBe('verified');
+    for (const target of [0.05, { exponent: 0.05 }]) {
+      const coarse = check(asserting([0.1, 0.01, 0.001], target), undefined, opts);
+      expect(coarse.verdict).toBe('inconclusive');
+      expect(coarse.wanderingCase).toMatchObject({ worstEquation: 'exponent', note: 'exponent: resolution 0.060 is coarser than the claim\'s target 0.05' });
+    }
+    expect(check(asserting([0.3, 0.2, 0.2], 1e-6), undefined, opts).verdict).toBe('refuted');
   });
 });
 

@@ -199,10 +199,10 @@ function evidence(claim: Claim<unknown>, variant: Variant | undefined, r: CheckR
   } else {
     lines.push(`worst residuals: ${byLevel(claim, r.levels, r.maxResidual)}`);
   }
-  if (r.wanderingCase) lines.push(`first wandering case: ${show(r.wanderingCase.params)}, residuals ${byLevel(claim, r.levels, r.wanderingCase.residuals)}${r.wanderingCase.worstEquation ? ` (equation ${r.wanderingCase.worstEquation})` : ''}`);
+  if (r.wanderingCase) lines.push(`first wandering case: ${show(r.wanderingCase.params)}, residuals ${byLevel(claim, r.levels, r.wanderingCase.residuals)}${r.wanderingCase.worstEquation ? ` (equation ${r.wanderingCase.worstEquation})` : ''}${r.wanderingCase.note ? `: ${r.wanderingCase.note}` : ''}`);
   for (const e of r.errors) lines.push(`error: ${e}`);
   if (r.verdict === 'conflict') lines.push(ce ? 'conflict: a drawn case fails where the symbolic route reduces the equations to zero' : 'conflict: every drawn case holds where the symbolic route finds a nonzero difference');
-  if (r.resolution) lines.push(`resolution (smallest error each equation would refute): ${show(r.resolution)}`);
+  if (r.resolution) lines.push(`resolution (smallest error each equation would refute): ${show(r.resolution)}; target ${show(claim.ranges?.target)}`);
   return lines;
 }
 

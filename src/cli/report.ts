@@ -23,6 +23,8 @@ export interface ClaimEntry {
   floor?: { value: number; why: string };
   /** scaling claims: per equation, the smallest error in its formula the check would refute */
   resolution?: Record<string, number>;
+  /** scaling claims: the resolution the claim asserts (one for every equation, or per equation) */
+  target?: number | Readonly<Record<string, number>>;
   /** the equations the symbolic route reduced to zero, out of how many */
   symbolicEquations?: { proved: string[]; total: number };
   /** the worst residual at the last level */
@@ -135,7 +137,7 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: Ru
     axis: claim.ranges ? ('range' as const) : ('digits' as const),
     levels,
     // scaling: the floor under the resolution at these levels, if the claim keeps one; identities: the fraction of the digits
-    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', ...(floor ? { floor } : {}) } : { tolerance: claim.tolerance ?? 0.9 }),
+    ...(claim.ranges ? { levelLabel: claim.ranges.label ?? 'range level', target: claim.ranges.target, ...(floor ? { floor } : {}) } : { tolerance: claim.tolerance ?? 0.9 }),
   };
   if (!('runs' in r)) {
     return {
@@ -151,7 +153,7 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: Ru
       variants: claim.variants.map((v) => ({ name: v.name, verdict: r.verdict as Verdict })),
     };
   }
-  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wanderingCase ? [`${r.wandering} case(s) with a wandering residual, first ${JSON.stringify(r.wanderingCase.params)}: ${JSON.stringify(r.wanderingCase.residuals)}`] : [])];
+  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wanderingCase ? [`${r.wandering} case(s) with a wandering residual, first ${JSON.stringify(r.wanderingCase.params)}: ${JSON.stringify(r.wanderingCase.residuals)}${r.wanderingCase.note ? ` (${r.wanderingCase.note})` : ''}`] : [])];
   return {
     ...base,
     verdict: r.verdict,
@@ -177,10 +179,17 @@ function symbolicLabel(r: ClaimResult): string {
   return e && e.proved.length < e.total ? `${r.symbolic} ${e.proved.length}/${e.total}` : r.symbolic;
 }
 
-/** The coarsest resolution over a scaling claim's equations, for the table. */
-export function worstResolution(c: ClaimEntry): number | undefined {
-  const xs = Object.values(c.resolution ?? {});
-  return xs.length ? Math.max(...xs) : undefined;
+/** The target a scaling claim asserts for one equation. */
+export function targetFor(c: ClaimEntry, equation: string): number | undefined {
+  return typeof c.target === 'number' ? c.target : c.target?.[equation];
+}
+
+/** A scaling claim's resolution for the table: the equation nearest its target (or past it), 'resolution (target)'. */
+export function resolutionCell(c: ClaimEntry): string {
+  const xs = Object.entries(c.resolution ?? {}).map(([eq, r]) => ({ r, t: targetFor(c, eq) ?? Number.NaN }));
+  if (!xs.length) return '';
+  const worst = xs.reduce((a, b) => (b.r / b.t > a.r / a.t || Number.isNaN(b.r / b.t) ? b : a));
+  return `${worst.r.toPrecision(2)} (${worst.t})`;
 }
 
 function mutantSummary(claims: ClaimEntry[]): MutantSummary {
@@ -231,7 +240,7 @@ export function summarise(seed: number, digits: number, claims: ClaimEntry[], pa
 }
 
 export function table(report: Report): string {
-  const rows = [['claim', 'verdict', 'cases', 'degen', 'residual: first level', 'last level', 'resolution', 'symbolic', 'variants', 'time']];
+  const rows = [['claim', 'verdict', 'cases', 'degen', 'residual: first level', 'last level', 'resolution (target)', 'symbolic', 'variants', 'time']];
   for (const c of report.claims) {
     const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
     const at = (l: number | undefined): string => (l === undefined ? 'n/a' : `${c.maxResidualByLevel[l] ?? 'n/a'} @${l}${c.axis === 'digits' ? 'd' : ''}`);
@@ -242,7 +251,7 @@ export function table(report: Report): string {
       String(c.degenerate),
       at(c.levels[0]),
       at(c.levels[c.levels.length - 1]),
-      worstResolution(c)?.toPrecision(2) ?? '',
+      resolutionCell(c),
       c.symbolic,
       `${refuted}/${c.variants.length} refuted`,
       `${(c.durationMs / 1000).toFixed(1)}s`,

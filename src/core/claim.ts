@@ -72,6 +72,12 @@ export interface Ranges {
   /** range levels, growing (at least three) */
   levels: number[];
   /**
+   * the resolution the claim asserts (one for every equation, or one per equation name): a case
+   * holds only when the resolution its measurement earned is at or under it, so that a
+   * measurement too coarse to tell the formula from its rivals is inconclusive, not a pass
+   */
+  target: number | Readonly<Record<string, number>>;
+  /**
    * a floor under the uncertainty the measurement earns, with the reason it cannot do better
    * (a simulation's standard error, a fit's float64 noise, a finite-size bias); printed with
    * the verdict. Omitted: the convergence alone decides.

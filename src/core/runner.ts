@@ -96,6 +96,12 @@ export function floorOf<P>(claim: Claim<P>, deep = false): { value: number; why:
   return deep && claim.ranges.deep ? claim.ranges.deep.floor : claim.ranges.floor;
 }
 
+/** The resolution a range claim asserts for one equation (undefined: not a range claim). */
+export function targetOf<P>(claim: Claim<P>, equation: string): number | undefined {
+  const t = claim.ranges?.target;
+  return typeof t === 'number' ? t : t?.[equation];
+}
+
 /** An equation's signed error in its scale (scalar equations), or its residual (vectors, matrices). */
 function signedError(r: Residual): number {
   return (r.difference.length === 1 ? r.difference[0]!.div(r.scale) : r.residual).toNumber();
@@ -139,11 +145,15 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   if (claim.ranges) {
     // every equation extrapolated on its own: a case holds when each does, fails when one does
     const floor = floorOf(claim, deep)?.value ?? 0;
-    const estimates = [...series].map(([name, e]) => ({ name, ...classifyRange(e, floor, stated[name] ?? 0) }));
+    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated[name] ?? 0) }));
     const failing = estimates.find((x) => x.outcome === 'fails');
-    const outcome: CaseOutcome = failing ? 'fails' : estimates.every((x) => x.outcome === 'holds') ? 'holds' : 'wanders';
+    // a case holds only at the resolution the claim asserts: a measurement too coarse to tell
+    // the formula from its rivals decides nothing, however well the formula fits
+    const coarse = estimates.find((x) => x.outcome === 'holds' && !(x.resolution <= x.target));
+    const outcome: CaseOutcome = failing ? 'fails' : !coarse && estimates.every((x) => x.outcome === 'holds') ? 'holds' : 'wanders';
     const resolution = Object.fromEntries(estimates.map((x) => [x.name, x.resolution]));
-    return { params, outcome, residuals: res, worstEquation: failing?.name ?? worstEquation, resolution, ...withFigure };
+    const note = !failing && coarse ? { note: `${coarse.name}: resolution ${coarse.resolution.toPrecision(2)} is coarser than the claim's target ${coarse.target}` } : {};
+    return { params, outcome, residuals: res, worstEquation: failing?.name ?? coarse?.name ?? worstEquation, resolution, ...note, ...withFigure };
   }
   const outcome = classify(worst[0]!, worst[1]!, levels[0]!, levels[1]!, claim.tolerance ?? 0.9);
   // a residual that stays put refutes only if the mathematics, not the rounding, put it there

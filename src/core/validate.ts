@@ -105,7 +105,36 @@ function checkShape(claim: Claim<unknown>, bad: (w: string) => never): void {
       levels('ranges.deep.levels', (r.deep as Record<string, unknown>).levels);
       floor('ranges.deep.floor', (r.deep as Record<string, unknown>).floor);
     }
+    target(r, equationNames(c), bad);
     if (r.digits !== undefined && (!Number.isInteger(r.digits) || (r.digits as number) < 10 || (r.digits as number) > MAX_WORKING_DIGITS)) bad(`ranges.digits must be an integer from 10 to ${MAX_WORKING_DIGITS}`);
+  }
+}
+
+const positive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+function equationNames(c: Record<string, unknown>): string[] {
+  const eqs = isObject(c.encoding) && Array.isArray(c.encoding.equations) ? c.encoding.equations : [];
+  return eqs.map((q: unknown) => (isObject(q) && isString(q.name) ? q.name : '')).filter((n) => n !== '');
+}
+
+/**
+ * ranges.target: a positive number, or one per equation for every equation; and no floor may
+ * put the resolution (twice the floor at least) above it, or nothing could ever hold.
+ */
+function target(r: Record<string, unknown>, equations: string[], bad: (m: string) => void): void {
+  const t = r.target;
+  const what = "ranges.target (the resolution the claim asserts) must be a positive number, or one per equation name";
+  let tightest: number;
+  if (positive(t)) tightest = t;
+  else if (isObject(t)) {
+    const missing = equations.filter((n) => !positive(t[n]));
+    const unknown = Object.keys(t).filter((k) => !equations.includes(k));
+    if (missing.length || unknown.length) return bad(`${what}: ${missing.length ? `no positive target for ${missing.join(', ')}` : `no equation named ${unknown.join(', ')}`}`);
+    tightest = Math.min(...equations.map((n) => t[n] as number));
+  } else return bad(what);
+  const floors = [['ranges.floor', r.floor], ['ranges.deep.floor', isObject(r.deep) ? r.deep.floor : undefined]] as const;
+  for (const [where, f] of floors) {
+    if (isObject(f) && typeof f.value === 'number' && 2 * f.value > tightest) bad(`${where} ${f.value} makes every resolution at least ${2 * f.value}, coarser than the target ${tightest}: no case could hold`);
   }
 }
 
