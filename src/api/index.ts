@@ -38,6 +38,7 @@ export { verify, type VerifyOptions } from './verify.js';
 export type { ClaimEntry, Report, MutantSummary } from '../cli/report.js';
 export type { Verdict } from '../core/verdict.js';
 export { MalformedClaim, validateClaim } from '../core/validate.js';
+export { UsageError } from '../cli/args.js';
 export { runClaim, check, type RunOptions, type ClaimResult, type CheckResult, type Counterexample } from '../core/runner.js';
 export { RANGE_K, classifyRange, type RangeEstimate } from '../core/precision.js';
 export { sym, crossCheckDerivative, toTeX, type Sym, type SymScope } from '../symbolic/symbolic.js';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Claim } from '../core/claim.js';
 import { runClaim } from '../core/runner.js';
 import { MalformedClaim, validateClaim } from '../core/validate.js';
+import { checkLimit } from '../cli/args.js';
 import { entry, summarise, type ClaimEntry, type Report, type RunContext } from '../cli/report.js';
 
 const CATALOGUE = fileURLToPath(new URL('../../derivations/', import.meta.url));
@@ -58,7 +59,8 @@ export interface VerifyOptions {
  * Checks claims in this thread and returns the report `scalecheck verify --json` writes: each
  * claim's verdict, its wrong variants' verdicts with replayable counterexamples, residuals per
  * level, and the summary (`summary.ok`: everything holds and every variant is refuted).
- * Every claim is validated first: a writing mistake throws `MalformedClaim` before any runs.
+ * Every claim is validated first: a writing mistake throws `MalformedClaim` before any runs, and
+ * an option outside the CLI's limits (a seed that is no integer, say) throws `UsageError`.
  * Unlike the CLI it runs no worker threads, so no time budget or heap limit applies.
  *
  * @example
@@ -72,14 +74,15 @@ export interface VerifyOptions {
  * ```
  */
 export function verify(claims: readonly Claim<unknown>[], options: VerifyOptions = {}): Report {
-  const seed = options.seed ?? 42;
-  const digits = options.digits ?? 40;
+  const seed = checkLimit('seed', options.seed ?? 42);
+  const digits = checkLimit('digits', options.digits ?? 40);
+  if (options.runs !== undefined) checkLimit('runs', options.runs);
+  for (const c of claims) validateClaim(c, { seed, digits });
   const ids = new Set<string>();
   for (const c of claims) {
     if (ids.has(c.id)) throw new MalformedClaim(`two claims are named '${c.id}'`);
     ids.add(c.id);
   }
-  for (const c of claims) validateClaim(c, { seed, digits });
   const run: RunContext = { seed, digits, runs: options.runs, deep: options.deep ?? false, ...claimSetOf(claims) };
   const entries = claims.map((c) => {
     const r = runClaim(c, { seed, digits, runs: options.runs, mutants: options.mutants, deep: options.deep });

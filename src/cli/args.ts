@@ -96,6 +96,13 @@ function claimSourceArg(o: ClaimSources, a: string, flag: string, inline: string
   return true;
 }
 
+/** A numeric option given through the API (verify()): an integer within the CLI's limits, else UsageError. */
+export function checkLimit(name: keyof typeof LIMITS, v: number): number {
+  const [lo, hi] = LIMITS[name];
+  if (!Number.isSafeInteger(v) || v < lo || v > hi) throw new UsageError(`${name} must be an integer from ${lo} to ${hi}, got ${String(v)}`);
+  return v;
+}
+
 function intOption(name: keyof typeof LIMITS, raw: string | undefined): number {
   if (raw === undefined || raw.startsWith('--')) throw new UsageError(`--${name} needs a value`);
   if (!/^[+]?\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be an integer, got '${raw}'`);

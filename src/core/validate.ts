@@ -21,6 +21,8 @@ const PREFLIGHT_CASES = 5;
  * each equation have one shape on a drawn case. Throws MalformedClaim `claim ID: what is wrong`.
  */
 export function validateClaim<P>(claim: Claim<P>, opts: { seed: number; digits: number }): void {
+  // JavaScript callers can pass anything: a value that is no object has no id to name
+  if (!isObject(claim)) throw new MalformedClaim(`a claim is an object (made by defineClaim), got ${claim === null ? 'null' : typeof claim}`);
   const bad = (what: string): never => {
     throw new MalformedClaim(`claim ${claim.id}: ${what}`);
   };
