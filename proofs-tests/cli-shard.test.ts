@@ -146,6 +146,12 @@ describe('scalecheck merge', () => {
     const partial = JSON.parse(readFileSync(p2, 'utf8'));
     writeFileSync(join(d, 'partial.json'), JSON.stringify({ ...partial, partial: true }));
     cases.push([[p1, join(d, 'partial.json')], /is a partial report/]);
+    // a resolution or a target that is no number would reach the page as text or crash it
+    const claimOf = (c: object): string => JSON.stringify({ ...partial, claims: [{ ...partial.claims[0], ...c }] });
+    writeFileSync(join(d, 'target.json'), claimOf({ target: '<b>x</b>' }));
+    cases.push([[p1, join(d, 'target.json')], /target\.json' is not a scalecheck report/]);
+    writeFileSync(join(d, 'resolution.json'), claimOf({ resolution: { q: 'wide' } }));
+    cases.push([[p1, join(d, 'resolution.json')], /resolution\.json' is not a scalecheck report/]);
     for (const [parts, message] of cases) {
       const r = await run(['merge', ...parts, '--json', join(d, 'merged.json')]);
       expect(r.code, parts.join(' ')).toBe(2);

@@ -35,11 +35,16 @@ describe('verify()', () => {
     [{ seed: 1.5 }, /seed must be an integer/],
     [{ digits: 5 }, /digits must be an integer from 10 to/],
     [{ runs: 0 }, /runs must be an integer from 1 to 100000, got 0/],
+    [{ deep: 'false' }, /verify's option deep is a boolean, got string/],
+    [{ mutants: 1 }, /option mutants is a boolean, got number/],
+    [{ onClaim: 5 }, /option onClaim is a function, got number/],
+    [{ runz: 5 }, /verify has no option 'runz' \(options: seed, runs, digits, mutants, deep, onClaim\)/],
+    [null, /verify's options are an object, got null/],
   ])('refuses the options %j before any case runs', (options, message) => {
     let ran = false;
     const watched = { ...doubling, instance: (x: number) => ((ran = true), { scope: { x: new Decimal(x) } }) } as Claim<unknown>;
-    expect(() => verify([watched], options)).toThrow(UsageError);
-    expect(() => verify([watched], options)).toThrow(message);
+    expect(() => verify([watched], options as never)).toThrow(UsageError);
+    expect(() => verify([watched], options as never)).toThrow(message);
     expect(ran).toBe(false);
   });
 
@@ -47,6 +52,9 @@ describe('verify()', () => {
     expect(() => verify([null as unknown as Claim<unknown>])).toThrow(new MalformedClaim('a claim is an object (made by defineClaim), got null'));
     expect(() => verify([42 as unknown as Claim<unknown>])).toThrow(/got number/);
     expect(() => verify([doubling, doubling])).toThrow(new MalformedClaim("two claims are named 'api.doubling'"));
+    // an empty set would pass a test that lost its claims
+    expect(() => verify([])).toThrow(new UsageError('verify takes a non-empty array of claims, got an empty array'));
+    expect(() => verify(doubling as never)).toThrow(/got object/);
   });
 
   it('names the claim files a replay must load: this file, and the catalogue beside it', () => {

@@ -368,6 +368,34 @@ describe('scaling claims over growing ranges', () => {
     }
     expect(check(asserting([0.3, 0.2, 0.2], 1e-6), undefined, opts).verdict).toBe('refuted');
   });
+  // a measurement biased by 0.03 that states a standard error of 0.05 (found by an adversarial review)
+  const stating = (uncertainty: unknown, name = 'exponent'): Claim<number> =>
+    toy('toy.stated', { defs: [], equations: [{ name, lhs: 'measured', rhs: '2', scale: '1' }] }, () => ({ scope: { measured: d(2.03) }, uncertainty }) as never, {
+      ranges: { levels: [0, 1, 2], target: 1 },
+    });
+  it('judge a measurement by the uncertainty it states, and refuse one stated wrongly rather than drop it', () => {
+    expect(check(stating({ exponent: 0.05 }), undefined, opts).verdict).toBe('verified');
+    expect(check(stating({ constructor: 0.05 }, 'constructor'), undefined, opts).verdict).toBe('verified');
+    for (const [u, why] of [
+      [{ limt: 0.05 }, /states an uncertainty for 'limt', which is no equation \(exponent\)/],
+      [0.05, /must be a record of equation names to numbers, got number/],
+      [null, /got null/],
+      [{ exponent: -0.05 }, /must be a finite number >= 0, got -0.05/],
+      [{ exponent: d(0.05) }, /must be a finite number >= 0, got 0.05/],
+    ] as const) {
+      const r = check(stating(u), undefined, opts);
+      expect(r.verdict).toBe('inconclusive');
+      expect(r.errors[0]).toMatch(why);
+    }
+  });
+  it('refuse an error whose unit moves with the range: a growing scale shrinks any error', () => {
+    const drifting = toy('toy.drift', { defs: [], equations: [{ name: 'exponent', lhs: 'measured', rhs: '1.3', scale: 'S' }] }, (_x, level) => ({ scope: { measured: d(1), S: d(4).pow(level) } }), {
+      ranges: { levels: [0, 1, 2], target: 0.01 },
+    });
+    const r = check(drifting, undefined, opts);
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.errors[0]).toBe('equation exponent: its scale moves from 1.00 to 16.0 over the range levels; an error extrapolated over the range needs one unit at every level');
+  });
 });
 
 describe('automatic mutants', () => {

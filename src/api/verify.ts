@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Claim } from '../core/claim.js';
 import { runClaim } from '../core/runner.js';
 import { MalformedClaim, validateClaim } from '../core/validate.js';
-import { checkLimit } from '../cli/args.js';
+import { UsageError, checkLimit } from '../cli/args.js';
 import { entry, summarise, type ClaimEntry, type Report, type RunContext } from '../cli/report.js';
 
 const CATALOGUE = fileURLToPath(new URL('../../derivations/', import.meta.url));
@@ -55,6 +55,19 @@ export interface VerifyOptions {
   onClaim?: (entry: ClaimEntry) => void;
 }
 
+const OPTION_TYPES: Record<keyof VerifyOptions, string> = { seed: 'number', runs: 'number', digits: 'number', mutants: 'boolean', deep: 'boolean', onClaim: 'function' };
+
+/** JavaScript callers get no type checker: what TypeScript would have refused, as a UsageError. */
+function checkOptions(claims: unknown, options: unknown): void {
+  if (!Array.isArray(claims) || claims.length === 0) throw new UsageError(`verify takes a non-empty array of claims, got ${Array.isArray(claims) ? 'an empty array' : claims === null ? 'null' : typeof claims}`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new UsageError(`verify's options are an object, got ${options === null ? 'null' : typeof options}`);
+  for (const [k, v] of Object.entries(options)) {
+    if (!Object.hasOwn(OPTION_TYPES, k)) throw new UsageError(`verify has no option '${k}' (options: ${Object.keys(OPTION_TYPES).join(', ')})`);
+    const want = OPTION_TYPES[k as keyof VerifyOptions];
+    if (v !== undefined && typeof v !== want) throw new UsageError(`verify's option ${k} is a ${want}, got ${typeof v}`);
+  }
+}
+
 /**
  * Checks claims in this thread and returns the report `scalecheck verify --json` writes: each
  * claim's verdict, its wrong variants' verdicts with replayable counterexamples, residuals per
@@ -74,6 +87,7 @@ export interface VerifyOptions {
  * ```
  */
 export function verify(claims: readonly Claim<unknown>[], options: VerifyOptions = {}): Report {
+  checkOptions(claims, options);
   const seed = checkLimit('seed', options.seed ?? 42);
   const digits = checkLimit('digits', options.digits ?? 40);
   if (options.runs !== undefined) checkLimit('runs', options.runs);

@@ -11,10 +11,14 @@ interface Part {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/** A record of numbers (a resolution unknown is NaN, which JSON writes as null). */
+const numbers = (x: unknown): boolean => isObject(x) && !Array.isArray(x) && Object.values(x).every((v) => v === null || isNumber(v));
+const scaling = (c: Record<string, unknown>): boolean => (c.resolution === undefined || numbers(c.resolution)) && (c.target === undefined || isNumber(c.target) || numbers(c.target));
+
 /** Enough of a report's shape that merging it cannot throw. */
 function isReport(x: unknown): x is Report {
   if (!isObject(x) || !isNumber(x.seed) || !Array.isArray(x.digits) || !x.digits.every(isNumber) || !isObject(x.summary)) return false;
-  if (!Array.isArray(x.claims) || !x.claims.every((c) => isObject(c) && typeof c.id === 'string' && typeof c.group === 'string' && typeof c.verdict === 'string' && Array.isArray(c.variants))) return false;
+  if (!Array.isArray(x.claims) || !x.claims.every((c) => isObject(c) && typeof c.id === 'string' && typeof c.group === 'string' && typeof c.verdict === 'string' && Array.isArray(c.variants) && scaling(c))) return false;
   const s = x.shard;
   return s === undefined || (isObject(s) && isNumber(s.index) && isNumber(s.count) && Array.isArray(s.selection) && s.selection.every((id) => typeof id === 'string'));
 }

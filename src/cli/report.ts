@@ -153,7 +153,7 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: Ru
       variants: claim.variants.map((v) => ({ name: v.name, verdict: r.verdict as Verdict })),
     };
   }
-  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wanderingCase ? [`${r.wandering} case(s) with a wandering residual, first ${JSON.stringify(r.wanderingCase.params)}: ${JSON.stringify(r.wanderingCase.residuals)}${r.wanderingCase.note ? ` (${r.wanderingCase.note})` : ''}`] : [])];
+  const notes = [...r.errors.map((e) => `error: ${e}`), ...(r.wanderingCase ? [`${r.wandering} undecided case(s) (a wandering residual, or a resolution coarser than the target), first ${JSON.stringify(r.wanderingCase.params)}: ${JSON.stringify(r.wanderingCase.residuals)}${r.wanderingCase.note ? ` (${r.wanderingCase.note})` : ''}`] : [])];
   return {
     ...base,
     verdict: r.verdict,
@@ -179,17 +179,23 @@ function symbolicLabel(r: ClaimResult): string {
   return e && e.proved.length < e.total ? `${r.symbolic} ${e.proved.length}/${e.total}` : r.symbolic;
 }
 
-/** The target a scaling claim asserts for one equation. */
-export function targetFor(c: ClaimEntry, equation: string): number | undefined {
-  return typeof c.target === 'number' ? c.target : c.target?.[equation];
+/** The target a scaling claim asserts for one equation, as printed ('none': a report without one). */
+export function targetFor(c: ClaimEntry, equation: string): string {
+  const t = typeof c.target === 'number' ? c.target : c.target && Object.hasOwn(c.target, equation) ? c.target[equation] : undefined;
+  return typeof t === 'number' ? String(t) : 'none';
 }
 
-/** A scaling claim's resolution for the table: the equation nearest its target (or past it), 'resolution (target)'. */
+/** A resolution as printed: 'n/a' where no case earned one (NaN, which JSON writes as null). */
+export function shownResolution(r: number | null): string {
+  return typeof r === 'number' && Number.isFinite(r) ? r.toPrecision(2) : 'n/a';
+}
+
+/** A scaling claim's resolution for the table: the equation nearest its target (or past it, or unknown), 'resolution (target)'. */
 export function resolutionCell(c: ClaimEntry): string {
-  const xs = Object.entries(c.resolution ?? {}).map(([eq, r]) => ({ r, t: targetFor(c, eq) ?? Number.NaN }));
+  const xs = Object.entries(c.resolution ?? {}).map(([eq, r]) => ({ eq, r: r as number | null, ratio: (r ?? Number.NaN) / Number(targetFor(c, eq)) }));
   if (!xs.length) return '';
-  const worst = xs.reduce((a, b) => (b.r / b.t > a.r / a.t || Number.isNaN(b.r / b.t) ? b : a));
-  return `${worst.r.toPrecision(2)} (${worst.t})`;
+  const worst = xs.reduce((a, b) => (Number.isNaN(a.ratio) ? a : Number.isNaN(b.ratio) || b.ratio > a.ratio ? b : a));
+  return `${shownResolution(worst.r)} (${targetFor(c, worst.eq)})`;
 }
 
 function mutantSummary(claims: ClaimEntry[]): MutantSummary {

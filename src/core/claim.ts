@@ -98,8 +98,8 @@ export interface Variant<F extends Flags = Flags> {
   name: string;
   /** definitions replaced by name */
   defs?: Record<string, string>;
-  /** equations replaced (fields merged) by name */
-  equations?: Record<string, Partial<Equation>>;
+  /** equations replaced (fields merged) by name; an equation keeps its name */
+  equations?: Record<string, Partial<Omit<Equation, 'name'>>>;
   /** switches for the instance builder: a claim with typed flags (its F) accepts only those */
   flags?: Partial<F>;
 }
@@ -239,9 +239,13 @@ export function instanceAt<P>(claim: Claim<P>, params: P, level: number, flags: 
 /** The encoding a variant is checked against. */
 export function applyVariant(enc: Encoding, v: Variant | undefined): Encoding {
   if (!v) return enc;
-  const defs = enc.defs.map(([n, e]): [string, string] => [n, v.defs?.[n] ?? e]);
+  // own keys only: a definition or equation named 'constructor' is not Object's
+  const own = <T>(r: Record<string, T> | undefined, k: string): T | undefined => (r && Object.hasOwn(r, k) ? r[k] : undefined);
+  const defs = enc.defs.map(([n, e]): [string, string] => [n, own(v.defs, n) ?? e]);
   for (const n of Object.keys(v.defs ?? {})) if (!enc.defs.some(([m]) => m === n)) throw new Error(`variant ${v.name}: no definition ${n}`);
-  const equations = enc.equations.map((q) => ({ ...q, ...(v.equations?.[q.name] ?? {}) }));
+  for (const [n, q] of Object.entries(v.equations ?? {}))
+    if (typeof q === 'object' && q !== null && 'name' in q && q.name !== n) throw new Error(`variant ${v.name}: equation ${n} cannot be renamed (its target, uncertainty and series are found by name)`);
+  const equations = enc.equations.map((q) => ({ ...q, ...(own(v.equations, q.name) ?? {}), name: q.name }));
   for (const n of Object.keys(v.equations ?? {})) if (!enc.equations.some((q) => q.name === n)) throw new Error(`variant ${v.name}: no equation ${n}`);
   return { defs, equations };
 }

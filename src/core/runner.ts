@@ -96,10 +96,28 @@ export function floorOf<P>(claim: Claim<P>, deep = false): { value: number; why:
   return deep && claim.ranges.deep ? claim.ranges.deep.floor : claim.ranges.floor;
 }
 
-/** The resolution a range claim asserts for one equation (undefined: not a range claim). */
+/** The resolution a range claim asserts for one equation (undefined: not a range claim, or none for it). */
 export function targetOf<P>(claim: Claim<P>, equation: string): number | undefined {
   const t = claim.ranges?.target;
-  return typeof t === 'number' ? t : t?.[equation];
+  return typeof t === 'number' ? t : t && Object.hasOwn(t, equation) ? t[equation] : undefined;
+}
+
+/** An equation's scale may move by at most this factor over the range levels. */
+const SCALE_DRIFT = 2;
+
+/**
+ * What is wrong with a measurement's stated uncertainty, if anything: it must be a plain record
+ * of the claim's equation names to finite numbers >= 0 (a typo'd key or a Decimal would
+ * otherwise be dropped without a word, and the case judged as if nothing were stated).
+ */
+function badUncertainty(u: unknown, equations: Set<string>): string | undefined {
+  if (u === undefined) return undefined;
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return `the measurement's uncertainty must be a record of equation names to numbers, got ${u === null ? 'null' : Array.isArray(u) ? 'an array' : typeof u}`;
+  for (const [k, v] of Object.entries(u)) {
+    if (!equations.has(k)) return `the measurement states an uncertainty for '${k}', which is no equation (${[...equations].join(', ')})`;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return `the measurement's uncertainty for '${k}' must be a finite number >= 0, got ${String(v)}`;
+  }
+  return undefined;
 }
 
 /** An equation's signed error in its scale (scalar equations), or its residual (vectors, matrices). */
@@ -113,8 +131,9 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   const worst: Decimal[] = [];
   const res: Record<number, string> = {};
   const series = new Map<string, number[]>();
+  const scales = new Map<string, number[]>();
   // the measurement's own uncertainty at the widest range
-  let stated: Record<string, number> = {};
+  let stated = new Map<string, number>();
   let worstEquation: string | undefined;
   let figure: Figure | undefined;
   let last: { scope: Scope; digits: number } | undefined;
@@ -130,8 +149,13 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
       for (const r of rs) {
         if (r.residual.gt(w.residual)) w = r;
         series.set(r.equation, [...(series.get(r.equation) ?? []), signedError(r)]);
+        scales.set(r.equation, [...(scales.get(r.equation) ?? []), r.scale.toNumber()]);
       }
-      stated = inst.uncertainty ?? {};
+      if (claim.ranges) {
+        const wrong = badUncertainty(inst.uncertainty, new Set(enc.equations.map((q) => q.name)));
+        if (wrong) return { params, outcome: 'error', residuals: res, note: wrong };
+        stated = new Map(Object.entries(inst.uncertainty ?? {}));
+      }
       worst.push(w.residual);
       res[level] = w.residual.toSignificantDigits(4).toExponential();
       worstEquation = w.equation;
@@ -145,7 +169,13 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   if (claim.ranges) {
     // every equation extrapolated on its own: a case holds when each does, fails when one does
     const floor = floorOf(claim, deep)?.value ?? 0;
-    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated[name] ?? 0) }));
+    // an error is extrapolated in the unit of its scale: one that moves with the range (a
+    // growing scale shrinks any error) would carry the convergence, not the measurement
+    for (const [name, s] of scales) {
+      const [lo, hi] = [Math.min(...s), Math.max(...s)];
+      if (!(hi <= SCALE_DRIFT * lo)) return { params, outcome: 'error', residuals: res, note: `equation ${name}: its scale moves from ${lo.toPrecision(3)} to ${hi.toPrecision(3)} over the range levels; an error extrapolated over the range needs one unit at every level` };
+    }
+    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated.get(name) ?? 0) }));
     const failing = estimates.find((x) => x.outcome === 'fails');
     // a case holds only at the resolution the claim asserts: a measurement too coarse to tell
     // the formula from its rivals decides nothing, however well the formula fits
@@ -181,7 +211,8 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let wanderingCase: CaseReport | undefined;
   let counted = 0;
   let failing = false;
-  const resolution: Record<string, number> = {};
+  // the coarsest resolution per equation; a case without one (NaN) makes it unknown for good
+  const resolution = new Map<string, number>();
   const errors: string[] = [];
   const prop = fc.property(fc.limitShrink(claim.domain, opts.maxShrinks ?? MAX_SHRINKS), (p) => {
     const r = evaluateCase(claim, enc, flags, p, opts.digits, opts.deep);
@@ -194,7 +225,10 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
         wanderingCase ??= r;
       }
       else if (r.outcome === 'error' && errors.length < 3) errors.push(r.note ?? 'error');
-      for (const [eq, x] of Object.entries(r.resolution ?? {})) if (!(resolution[eq]! >= x)) resolution[eq] = x;
+      for (const [eq, x] of Object.entries(r.resolution ?? {})) {
+        const was = resolution.get(eq);
+        if (was === undefined || Number.isNaN(x) || x > was) resolution.set(eq, x);
+      }
       for (const d of precisions) {
         const v = r.residuals[d];
         if (v !== undefined && (worst[d] === undefined || new Decimal(v).gt(worst[d]!))) worst[d] = new Decimal(v);
@@ -243,7 +277,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     maxResidual: Object.fromEntries(precisions.map((d) => [d, worst[d]?.toSignificantDigits(4).toExponential() ?? 'n/a'])),
     counterexample,
     ...(figure ? { figure } : {}),
-    ...(claim.ranges ? { resolution } : {}),
+    ...(claim.ranges ? { resolution: Object.fromEntries(resolution) } : {}),
   };
 }
 

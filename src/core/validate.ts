@@ -81,7 +81,7 @@ function checkShape(claim: Claim<unknown>, bad: (w: string) => never): void {
   const { defs, equations } = enc as { defs: unknown[]; equations: unknown[] };
   if (defs.some((d) => !Array.isArray(d) || d.length !== 2 || !isString(d[0]) || !isString(d[1]))) bad('each definition is a [name, expression] pair of strings');
   if (equations.length === 0) bad('the encoding has no equation: it states nothing');
-  if (equations.some((q) => !isObject(q) || !isString(q.name) || !isString(q.lhs) || !isString(q.rhs) || (q.scale !== undefined && !isString(q.scale)))) bad('each equation has a string name, lhs and rhs (and scale, if any)');
+  if (equations.some((q) => !isObject(q) || !isString(q.name) || q.name === '' || !isString(q.lhs) || !isString(q.rhs) || (q.scale !== undefined && !isString(q.scale)))) bad('each equation has a string name (not empty), lhs and rhs (and scale, if any)');
   if (!Array.isArray(c.variants) || c.variants.some((v) => !isObject(v) || !isString(v.name) || v.name === '')) bad('variants must be an array of objects, each with a name');
   if (c.runs !== undefined && (!Number.isInteger(c.runs) || (c.runs as number) < 1 || (c.runs as number) > 100_000)) bad(`runs must be an integer from 1 to 100000, got ${String(c.runs)}`);
   const ranged = c.ranges !== undefined;
@@ -129,9 +129,11 @@ function target(r: Record<string, unknown>, equations: string[], bad: (m: string
   let tightest: number;
   if (positive(t)) tightest = t;
   else if (isObject(t)) {
-    const missing = equations.filter((n) => !positive(t[n]));
+    if (Array.isArray(t) || Object.getPrototypeOf(t) !== Object.prototype) return bad(`${what}: a plain object, not ${Array.isArray(t) ? 'an array' : 'an instance of a class'}`);
+    const missing = equations.filter((n) => !Object.hasOwn(t, n) || !positive(t[n]));
     const unknown = Object.keys(t).filter((k) => !equations.includes(k));
-    if (missing.length || unknown.length) return bad(`${what}: ${missing.length ? `no positive target for ${missing.join(', ')}` : `no equation named ${unknown.join(', ')}`}`);
+    const wrong = [...(missing.length ? [`no positive target for ${missing.join(', ')}`] : []), ...(unknown.length ? [`no equation named ${unknown.join(', ')}`] : [])];
+    if (wrong.length) return bad(`${what}: ${wrong.join('; ')}`);
     tightest = Math.min(...equations.map((n) => t[n] as number));
   } else return bad(what);
   const floors = [['ranges.floor', r.floor], ['ranges.deep.floor', isObject(r.deep) ? r.deep.floor : undefined]] as const;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { renderToString } from 'katex';
 import type { ClaimEntry, Report } from '../cli/report.js';
-import { claimOk, resolutionCell, targetFor } from '../cli/report.js';
+import { claimOk, resolutionCell, shownResolution, targetFor } from '../cli/report.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
 import { figurePlots, renderSvg, residualPlot, type LayerPlot } from './plots.js';
 
@@ -86,7 +86,7 @@ function levelCell(c: ClaimEntry, l: number | undefined): string {
 function summaryTable(report: Report): string {
   const rows = report.claims.map((c) => {
     const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
-    return `<tr><td><a href="#${anchor(c.id)}">${esc(c.id)}</a></td><td>${esc(c.kind)}</td><td>${badge(c.verdict)}</td><td class="num">${c.runs}</td><td class="num">${c.degenerate}</td><td>${levelCell(c, c.levels[0])}</td><td>${levelCell(c, c.levels[c.levels.length - 1])}</td><td class="num">${resolutionCell(c)}</td><td>${esc(c.symbolic)}</td><td class="${refuted === c.variants.length ? 'ok' : 'failed'}">${refuted}/${c.variants.length} refuted</td><td class="num">${(c.durationMs / 1000).toFixed(1)}s</td></tr>`;
+    return `<tr><td><a href="#${anchor(c.id)}">${esc(c.id)}</a></td><td>${esc(c.kind)}</td><td>${badge(c.verdict)}</td><td class="num">${c.runs}</td><td class="num">${c.degenerate}</td><td>${levelCell(c, c.levels[0])}</td><td>${levelCell(c, c.levels[c.levels.length - 1])}</td><td class="num">${esc(resolutionCell(c))}</td><td>${esc(c.symbolic)}</td><td class="${refuted === c.variants.length ? 'ok' : 'failed'}">${refuted}/${c.variants.length} refuted</td><td class="num">${(c.durationMs / 1000).toFixed(1)}s</td></tr>`;
   });
   return `<table class="summary"><thead><tr><th>claim</th><th>kind</th><th>verdict</th><th>cases</th><th>degen</th><th>residual: first level</th><th>last level</th><th>resolution (target)</th><th>symbolic</th><th>variants</th><th>time</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -114,7 +114,7 @@ async function claimSection(c: ClaimEntry): Promise<string> {
     ? `<p class="failed">Counterexample: <code>${esc(JSON.stringify(c.counterexample.params))}</code>, residuals <code>${esc(JSON.stringify(c.counterexample.residuals))}</code>${c.counterexample.equation ? ` (equation ${esc(c.counterexample.equation)})` : ''}</p><pre>${esc(c.counterexample.replay)}</pre>`
     : '';
   const notes = (c.notes ?? []).map((n) => `<li>${esc(n)}</li>`);
-  const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${r.toPrecision(2)} (target ${targetFor(c, eq) ?? 'n/a'})`).join(', ');
+  const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${shownResolution(r)} (target ${esc(targetFor(c, eq))})`).join(', ');
   const floor = c.floor ? `; floor ${c.floor.value}: ${esc(c.floor.why)}` : '';
   const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}; resolution (the smallest error each formula would be refuted by): ${resolution || 'n/a'}${floor}`;
   return `<section class="claim${claimOk(c) ? '' : ' not-ok'}" id="${anchor(c.id)}">
