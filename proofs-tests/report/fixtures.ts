@@ -79,6 +79,7 @@ export function syntheticEntries(): ClaimEntry[] {
       levels: [2, 3, 4, 5],
       levelLabel: 'fit window [10^(l-1), 10^l] in t',
       resolution: { exponent: 3.1e-3, prefactor: 2e-4 },
+      resolutionSource: { exponent: 'stated', prefactor: 'floor' },
       target: { exponent: 0.005, prefactor: 1e-3 },
       maxResidual: '1.2e-3',
       maxResidualByLevel: { '2': '3.4e-1', '3': '4.1e-2', '4': '6.0e-3', '5': '1.2e-3' },

@@ -92,9 +92,9 @@ describe('HTML report', () => {
     const html = await page;
     // the summary names the equation nearest its target; the section every one
     expect(html).toContain('<td class="num">0.0031 (0.005)</td>');
-    expect(section(html, 'synthetic.scaling-loglog')).toContain('exponent 0.0031 (target 0.005), prefactor 0.00020 (target 0.001)');
+    expect(section(html, 'synthetic.scaling-loglog')).toContain("exponent 0.0031 (target 0.005; set by the measurement's stated uncertainty), prefactor 0.00020 (target 0.001; set by the floor)");
     // a resolution no case earned (JSON null) and a report written before targets existed
-    const old = entries.map((c) => (c.id === 'synthetic.scaling-loglog' ? { ...c, resolution: { exponent: null as unknown as number }, target: undefined } : c));
+    const old = entries.map((c) => (c.id === 'synthetic.scaling-loglog' ? { ...c, resolution: { exponent: null as unknown as number }, resolutionSource: undefined, target: undefined } : c));
     const oldHtml = await renderHtml(summarise(42, 40, old));
     expect(oldHtml).toContain('<td class="num">n/a (none)</td>');
     expect(section(oldHtml, 'synthetic.scaling-loglog')).toContain('exponent n/a (target none)');

@@ -107,7 +107,9 @@ describe('range rule: classifyRange', () => {
     expect(out([0.02, 1e-7, 4.2e-8, 4.25e-8])).toBe('fails');
     expect(out([0.02, 1e-7, 4.2e-8, 4.25e-8], 1e-6)).toBe('holds');
     expect(out([0.02, 1e-7, 4.2e-8, 4.25e-8], 0, 1e-7)).toBe('holds');
-    expect(classifyRange([0.02, 1e-7, 4.2e-8, 4.25e-8], 1e-6).resolution).toBe(2e-6);
+    expect(classifyRange([0.02, 1e-7, 4.2e-8, 4.25e-8], 1e-6)).toMatchObject({ resolution: 2e-6, source: 'floor' });
+    expect(classifyRange([0.02, 1e-7, 4.2e-8, 4.25e-8], 0, 1e-7).source).toBe('stated');
+    expect(classifyRange([0.02, 1e-7, 4.2e-8, 4.25e-8]).source).toBe('convergence');
   });
   it('an uncertainty that grew with the range is no convergence yet: undecided', () => {
     // steps 0.4 then 0.3: the geometric tail adds 0.9, more than the step before
@@ -374,7 +376,10 @@ describe('scaling claims over growing ranges', () => {
       ranges: { levels: [0, 1, 2], target: 1 },
     });
   it('judge a measurement by the uncertainty it states, and refuse one stated wrongly rather than drop it', () => {
-    expect(check(stating({ exponent: 0.05 }), undefined, opts).verdict).toBe('verified');
+    const stated = check(stating({ exponent: 0.05 }), undefined, opts);
+    expect(stated).toMatchObject({ verdict: 'verified', resolutionSource: { exponent: 'stated' } });
+    expect(stated.resolution!.exponent).toBeCloseTo(2 * RANGE_K * 0.05, 12);
+    expect(check(law([0.1, 0.01, 0.001]), undefined, opts).resolutionSource).toEqual({ exponent: 'convergence' });
     expect(check(stating({ constructor: 0.05 }, 'constructor'), undefined, opts).verdict).toBe('verified');
     for (const [u, why] of [
       [{ limt: 0.05 }, /states an uncertainty for 'limt', which is no equation \(exponent\)/],

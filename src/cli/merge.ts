@@ -13,7 +13,8 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.is
 
 /** A record of numbers (a resolution unknown is NaN, which JSON writes as null). */
 const numbers = (x: unknown): boolean => isObject(x) && !Array.isArray(x) && Object.values(x).every((v) => v === null || isNumber(v));
-const scaling = (c: Record<string, unknown>): boolean => (c.resolution === undefined || numbers(c.resolution)) && (c.target === undefined || isNumber(c.target) || numbers(c.target));
+const scaling = (c: Record<string, unknown>): boolean =>
+  (c.resolution === undefined || numbers(c.resolution)) && (c.target === undefined || isNumber(c.target) || numbers(c.target)) && (c.resolutionSource === undefined || (isObject(c.resolutionSource) && Object.values(c.resolutionSource).every((v) => typeof v === 'string')));
 
 /** Enough of a report's shape that merging it cannot throw. */
 function isReport(x: unknown): x is Report {

@@ -2,6 +2,7 @@ import type { Claim, Figure } from '../core/claim.js';
 import { floorOf, levelsOf } from '../core/runner.js';
 import type { ClaimResult, Counterexample, MutantResult } from '../core/runner.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
+import type { ResolutionSource } from '../core/precision.js';
 import { shellWord } from './shell.js';
 
 export interface ClaimEntry {
@@ -23,6 +24,8 @@ export interface ClaimEntry {
   floor?: { value: number; why: string };
   /** scaling claims: per equation, the smallest error in its formula the check would refute */
   resolution?: Record<string, number>;
+  /** scaling claims: per equation, what set the resolution (the convergence, the stated uncertainty, the floor) */
+  resolutionSource?: Record<string, ResolutionSource>;
   /** scaling claims: the resolution the claim asserts (one for every equation, or per equation) */
   target?: number | Readonly<Record<string, number>>;
   /** the equations the symbolic route reduced to zero, out of how many */
@@ -162,7 +165,7 @@ export function entry(claim: Claim<unknown>, r: ClaimResult | LostClaim, run: Ru
     maxResidualByLevel: r.maxResidual,
     symbolic: symbolicLabel(r),
     ...(r.symbolicEquations ? { symbolicEquations: r.symbolicEquations } : {}),
-    ...(r.resolution ? { resolution: r.resolution } : {}),
+    ...(r.resolution ? { resolution: r.resolution, resolutionSource: r.resolutionSource } : {}),
     degenerate: r.degenerate,
     durationMs: r.durationMs,
     counterexample: withReplay(r.counterexample, claim.id, run),

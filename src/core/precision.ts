@@ -37,8 +37,12 @@ export interface RangeEstimate {
   uncertainty: number;
   /** the smallest error in the formula this case would refute: twice max(K * uncertainty, floor) */
   resolution: number;
+  /** what set it: the measurement's convergence, the uncertainty it states, or the claim's floor */
+  source: ResolutionSource;
   outcome: CaseOutcome;
 }
+
+export type ResolutionSource = 'convergence' | 'stated' | 'floor';
 
 /** Extrapolated limit of e_1..e_j and its uncertainty (needs j >= 2). */
 function extrapolate(e: number[], j: number): { limit: number; uncertainty: number } {
@@ -73,7 +77,7 @@ function extrapolate(e: number[], j: number): { limit: number; uncertainty: numb
  */
 export function classifyRange(errors: number[], floor = 0, measured = 0): RangeEstimate {
   const m = errors.length;
-  if (m < 3 || errors.some((e) => !Number.isFinite(e)) || !Number.isFinite(measured)) return { limit: Number.NaN, uncertainty: Number.NaN, resolution: Number.NaN, outcome: 'wanders' };
+  if (m < 3 || errors.some((e) => !Number.isFinite(e)) || !Number.isFinite(measured)) return { limit: Number.NaN, uncertainty: Number.NaN, resolution: Number.NaN, source: 'convergence', outcome: 'wanders' };
   const now = extrapolate(errors, m);
   const before = extrapolate(errors, m - 1);
   const converging = Math.max(now.uncertainty, Math.abs(now.limit - before.limit));
@@ -86,5 +90,6 @@ export function classifyRange(errors: number[], floor = 0, measured = 0): RangeE
   let outcome: CaseOutcome = 'wanders';
   if (gap <= U && shrank) outcome = 'holds';
   else if (gap > 2 * U && Math.abs(errors[m - 1]!) > 2 * U && Math.abs(errors[m - 2]!) > 2 * U) outcome = 'fails';
-  return { limit: now.limit, uncertainty, resolution: 2 * U, outcome };
+  const source: ResolutionSource = U === floor && floor > 0 ? 'floor' : measured >= converging && measured > 0 ? 'stated' : 'convergence';
+  return { limit: now.limit, uncertainty, resolution: 2 * U, source, outcome };
 }

@@ -4,7 +4,7 @@ import { applyVariant, instanceAt, type Claim, type Encoding, type Figure, type 
 import { explains, liveDefs, mutantsOf } from './mutants.js';
 import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision, type Residual } from './evaluate.js';
 import type { Scope } from '../symbolic/numeric.js';
-import { classify, classifyRange, type CaseOutcome } from './precision.js';
+import { classify, classifyRange, type CaseOutcome, type ResolutionSource } from './precision.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
 
 /** Drawn cases per claim unless the claim or --runs says otherwise. */
@@ -34,6 +34,8 @@ export interface CaseReport {
   figure?: Figure;
   /** scaling claims: per equation, the smallest error in its formula this case would refute */
   resolution?: Record<string, number>;
+  /** and what set it */
+  resolutionSource?: Record<string, ResolutionSource>;
 }
 
 export interface Counterexample {
@@ -66,6 +68,8 @@ export interface CheckResult {
   figure?: Figure;
   /** scaling claims: per equation, the smallest error in its formula the check would refute (the coarsest over the cases) */
   resolution?: Record<string, number>;
+  /** and what set that coarsest resolution: convergence, the stated uncertainty, or the floor */
+  resolutionSource?: Record<string, ResolutionSource>;
 }
 
 export interface MutantResult {
@@ -182,8 +186,9 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
     const coarse = estimates.find((x) => x.outcome === 'holds' && !(x.resolution <= x.target));
     const outcome: CaseOutcome = failing ? 'fails' : !coarse && estimates.every((x) => x.outcome === 'holds') ? 'holds' : 'wanders';
     const resolution = Object.fromEntries(estimates.map((x) => [x.name, x.resolution]));
+    const resolutionSource = Object.fromEntries(estimates.map((x) => [x.name, x.source]));
     const note = !failing && coarse ? { note: `${coarse.name}: resolution ${coarse.resolution.toPrecision(2)} is coarser than the claim's target ${coarse.target}` } : {};
-    return { params, outcome, residuals: res, worstEquation: failing?.name ?? coarse?.name ?? worstEquation, resolution, ...note, ...withFigure };
+    return { params, outcome, residuals: res, worstEquation: failing?.name ?? coarse?.name ?? worstEquation, resolution, resolutionSource, ...note, ...withFigure };
   }
   const outcome = classify(worst[0]!, worst[1]!, levels[0]!, levels[1]!, claim.tolerance ?? 0.9);
   // a residual that stays put refutes only if the mathematics, not the rounding, put it there
@@ -212,7 +217,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let counted = 0;
   let failing = false;
   // the coarsest resolution per equation; a case without one (NaN) makes it unknown for good
-  const resolution = new Map<string, number>();
+  const resolution = new Map<string, { value: number; source: ResolutionSource }>();
   const errors: string[] = [];
   const prop = fc.property(fc.limitShrink(claim.domain, opts.maxShrinks ?? MAX_SHRINKS), (p) => {
     const r = evaluateCase(claim, enc, flags, p, opts.digits, opts.deep);
@@ -226,8 +231,8 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
       }
       else if (r.outcome === 'error' && errors.length < 3) errors.push(r.note ?? 'error');
       for (const [eq, x] of Object.entries(r.resolution ?? {})) {
-        const was = resolution.get(eq);
-        if (was === undefined || Number.isNaN(x) || x > was) resolution.set(eq, x);
+        const was = resolution.get(eq)?.value;
+        if (was === undefined || Number.isNaN(x) || x > was) resolution.set(eq, { value: x, source: r.resolutionSource?.[eq] ?? 'convergence' });
       }
       for (const d of precisions) {
         const v = r.residuals[d];
@@ -277,7 +282,12 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
     maxResidual: Object.fromEntries(precisions.map((d) => [d, worst[d]?.toSignificantDigits(4).toExponential() ?? 'n/a'])),
     counterexample,
     ...(figure ? { figure } : {}),
-    ...(claim.ranges ? { resolution: Object.fromEntries(resolution) } : {}),
+    ...(claim.ranges
+      ? {
+          resolution: Object.fromEntries([...resolution].map(([eq, x]) => [eq, x.value])),
+          resolutionSource: Object.fromEntries([...resolution].map(([eq, x]) => [eq, x.source])),
+        }
+      : {}),
   };
 }
 

@@ -83,6 +83,9 @@ function levelCell(c: ClaimEntry, l: number | undefined): string {
   return `${esc(c.maxResidualByLevel[String(l)] ?? 'n/a')} @${l}${c.axis === 'digits' ? 'd' : ''}`;
 }
 
+/** What set a resolution, as the page says it (a report from elsewhere may hold anything). */
+const SOURCE: Partial<Record<string, string>> = { convergence: 'set by the convergence', stated: "set by the measurement's stated uncertainty", floor: 'set by the floor' };
+
 function summaryTable(report: Report): string {
   const rows = report.claims.map((c) => {
     const refuted = c.variants.filter((v) => v.verdict === 'refuted').length;
@@ -114,7 +117,7 @@ async function claimSection(c: ClaimEntry): Promise<string> {
     ? `<p class="failed">Counterexample: <code>${esc(JSON.stringify(c.counterexample.params))}</code>, residuals <code>${esc(JSON.stringify(c.counterexample.residuals))}</code>${c.counterexample.equation ? ` (equation ${esc(c.counterexample.equation)})` : ''}</p><pre>${esc(c.counterexample.replay)}</pre>`
     : '';
   const notes = (c.notes ?? []).map((n) => `<li>${esc(n)}</li>`);
-  const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${shownResolution(r)} (target ${esc(targetFor(c, eq))})`).join(', ');
+  const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${shownResolution(r)} (target ${esc(targetFor(c, eq))}${c.resolutionSource?.[eq] ? `; ${SOURCE[c.resolutionSource[eq]] ?? ''}` : ''})`).join(', ');
   const floor = c.floor ? `; floor ${c.floor.value}: ${esc(c.floor.why)}` : '';
   const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}; resolution (the smallest error each formula would be refuted by): ${resolution || 'n/a'}${floor}`;
   return `<section class="claim${claimOk(c) ? '' : ' not-ok'}" id="${anchor(c.id)}">
