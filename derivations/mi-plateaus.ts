@@ -35,8 +35,8 @@
  * there (the more directions the second level has, the flatter the error and the nearer that
  * power law: 10% for eight).
  *
- * Two measurements, both d = 32 (the directions along axes, Lanczos from a random start), the
- * seeds' noise stated per equation (jackknife, as in mi.bbp-threshold):
+ * Two measurements, both at d = 32 (d = 64 with --deep; the directions along axes; T decomposed
+ * whole, cascade-sim.ts), the seeds' noise stated per equation (jackknife, as in mi.bbp-threshold):
  * - plateaus: an alpha_k -> infinity law. Along w_k the noise of T has variance
  *   (E[y^2] + 8 theta_k^2) / n (the labels correlate with z_k^2), so the missed part is
  *   1 - q_k = (alpha_k + 2) / alpha (see mi.ts); with E[y^2] carried by the first direction itself,
@@ -44,20 +44,40 @@
  *   4 theta_1^2 alpha_1, alpha_1 = 4 * 2^l growing with the level, and the error is read at
  *   alpha_1 / 2 (plateau 0), at 2 alpha_1 and at alpha_2 / 2 = 8 alpha_1 (plateau 1): whole, and on
  *   the second level alone (that level's part of the target against the part of the readout
- *   that explains it). Errors are means of (f - g)^2 over 2000 fresh test inputs per seed (f the readout, g the
- *   noiseless target): the factor 2 of He_2's variance is measured, not assumed. One sample per
- *   seed serves every level (T = T_s + sqrt(Delta) T_xi), so the levels' errors move together.
+ *   that explains it). Errors are measured on 500 fresh test inputs per seed (f the readout, g the
+ *   noiseless target) with a control variate: E[g^2] + mean (f - g)^2 - mean g^2, the energy E[g^2]
+ *   integrated by Gauss–Hermite quadrature of the target (not its closed form 2 sum theta^2: the
+ *   factor 2 of He_2's variance is integrated, not assumed). Where f is small, as on the levels
+ *   not recovered, mean (f - g)^2 - mean g^2 = mean (f^2 - 2 f g) is known far better than either
+ *   mean: what is left is the seeds' spread (whether a spurious outlier rises, how much of a
+ *   sub-threshold spike it carries). One sample per seed serves every level
+ *   (T = T_s + sqrt(Delta) T_xi), so the levels' errors move together.
  *   The whole error at alpha_2 / 2 is shifted by the finite alpha_1, about 1 / alpha_1, and spreads
  *   about 15% per seed (the first direction's missed part, a sum over the bulk weighted by its
- *   resolvent): 256 seeds resolve it only to a few tenths, like the overlap of mi.bbp-threshold.
- *   The second level's share carries neither and is read to the floor.
+ *   resolvent): it is in the figure, not an equation. The second level's share carries neither
+ *   and is read to the finite-d floor: 160 seeds at d = 32 (resolution 0.06); --deep reads it at
+ *   d = 64, where the leak is under 1%, on 320 seeds (resolution 0.02, the issue's target).
  * - threshold positions: where E[y^2] against Delta matters, the label noise must not carry
  *   E[y^2]: Delta = 1/2, E[y^2] = 2.02, alpha_1 = 0.79, alpha_2 = 12.6. The second level's
- *   threshold is read off its three outliers above it (alpha = r alpha_2, r = 2.5 * 2^l): for a
+ *   threshold is read off its three outliers above it (alpha = r alpha_2, r = 4 * 2^l): for a
  *   spike c in a Wigner noise of level s^2 (radius 2 s) the outlier sits at c + s^2 / c, so c, and
  *   alpha_hat = alpha s^2 / c^2, follow from the level's mean outlier and from T's noise level off
  *   its entries away from every direction (the reading of mi.bbp-threshold, on a level of three
- *   spikes whose mean outlier narrows the spread). Its finite-size shifts fall like 1/r.
+ *   spikes whose mean outlier narrows the spread). Its finite-size shifts fall with r (3% at r = 4,
+ *   about 1% from r = 8 on at d = 32). alpha_hat is s^2 / c^2, a small ratio: its spread per seed
+ *   (11% at r = 20) is half the noise level's own (s^2 is a mean of about 400 squared entries: 7%)
+ *   and half the outliers'. Two control variates of exactly known mean take most of it away: the
+ *   level's mean entry T_kk less its mean E[y He_2(x_k)], and s^2 less its mean d E[y^2] / n (the
+ *   bulk entries (1/n) sum y x_i x_j have E[T_ij^2] = E[y^2] / n exactly, x_i and x_j independent
+ *   of y), both means integrated by quadrature of the target (E[y^2] = Delta + E[g^2]); each seed's
+ *   reading less its fitted share of the controls. Controls shift no expectation (their
+ *   coefficients are fitted on all seeds: a bias of O(1 / seeds)): the noise level the reading
+ *   uses stays the measured one. The seeds' noise falls about 2.5 times: 96 seeds read the
+ *   threshold to the floor (resolution 0.06 at the claim's case; 0.06-0.073 on six of eight seeds
+ *   tried, the other two where the levels' errors fall with a ratio near the range rule's 0.8 and
+ *   the jackknife of its extrapolation jumps, as it did for the earlier reading too); --deep reads
+ *   it at d = 64 on 256 seeds (resolution 0.02: there the levels' errors fall geometrically in r,
+ *   -9%, -2.7%, -0.9%, -0.3%).
  *   The first threshold is not read: at alpha_1 = 0.79 the law is far from its alpha_k -> infinity
  *   regime, and in the noisy design its single outlier, read below alpha_2, spreads 25% per seed.
  */
@@ -65,7 +85,8 @@ import fc from 'fast-check';
 import { evaluate, isSymbolNode, parse, type MathNode } from 'mathjs';
 import { Decimal } from 'decimal.js';
 import { defineClaim, formulaOf, classifyRange, type Figure, type Scope } from '../src/api/index.js';
-import { cascadeReadings, HermiteTarget, levelOutlier, thresholdOfOutlier, mean, meanBut, noiseOnLimit, type CascadeReading } from '../src/api/models.js';
+import { controlVariateMean } from '../src/api/numeric.js';
+import { cascadeSim, levelOutlierOf, targetEnergy, targetSpikeMean, thresholdOfOutlier, mean, meanBut, noiseOnLimit, type CascadeSimReading } from '../src/api/models.js';
 import { memo } from './instances.js';
 import { cascadeModel } from './mi-laws.js';
 
@@ -87,14 +108,18 @@ const plateauNoise = (l: number): number => 4 * plateauAlpha1(l) * THETA1 ** 2 -
 const P0_RATIO = 1 / 2;
 const EARLY_RATIO = 2;
 const LATE_RATIO = (THETA1 / THETA2) ** 2 / 2;
-const PLATEAU_SEEDS = 256;
-const TEST = 2000;
-/** thresholds: Delta = 1/2, read at alpha = r alpha_2, r = 2.5 * 2^l */
+const PLATEAU_SEEDS = 160;
+/** --deep: the plateaus at d = 64 (the finite-d leak about halves), more seeds for both */
+const DEEP_D = 64;
+const DEEP_PLATEAU_SEEDS = 320;
+const DEEP_THRESHOLD_SEEDS = 256;
+const TEST = 500;
+/** thresholds: Delta = 1/2, read at alpha = r alpha_2, r = 4 * 2^l */
 const QUIET_NOISE = 0.5;
 const QUIET_SIGMA2 = QUIET_NOISE + 2 * ENERGY;
 const QUIET_ALPHA2 = QUIET_SIGMA2 / (2 * THETA2) ** 2;
-const thresholdRatio = (l: number): number => 2.5 * 2 ** l;
-const THRESHOLD_SEEDS = 160;
+const thresholdRatio = (l: number): number => 4 * 2 ** l;
+const THRESHOLD_SEEDS = 96;
 
 /** the BBP threshold of the cascade model (mi-laws.ts), its strength and label variance renamed */
 const alphaC = formulaOf(cascadeModel, 'summable', 'alphaC');
@@ -145,7 +170,22 @@ interface PlateauLevel {
 }
 
 /** alpha s^2 / c^2 from the second level's mean outlier */
-const thresholdReading = (x: CascadeReading): number => thresholdOfOutlier(x.n / D, levelOutlier(x, LEVEL2), x.s2);
+const thresholdReading = (x: CascadeSimReading, d: number): number => thresholdOfOutlier(x.n / d, levelOutlierOf(x, LEVEL2), x.s2);
+
+/** the target's energy, whole and on the second level, by quadrature (the control variates' means) */
+const ENERGY_WHOLE = targetEnergy(THETA);
+const ENERGY_LEVEL2 = targetEnergy(THETA.map((t, k) => (LEVEL2.includes(k) ? t : 0)));
+/** the second level's mean entry T_kk less its mean (by quadrature): the threshold reading's control variate */
+const SPIKE_MEAN = LEVEL2.map((k) => targetSpikeMean(THETA, k));
+/**
+ * the threshold reading's control variates, each of mean 0: the second level's mean entry T_kk less
+ * its mean (by quadrature), and the noise level s^2 less its mean d E[y^2] / n (exact: the bulk
+ * entries T_ij = (1/n) sum y x_i x_j have E[T_ij^2] = E[y^2] / n, x_i and x_j independent of y;
+ * E[y^2] = Delta + E[g^2], the energy by quadrature)
+ */
+const thresholdControls = (x: CascadeSimReading, d: number): number[] => [mean(LEVEL2.map((k, i) => x.diag[k]! - SPIKE_MEAN[i]!)), x.s2 - (d * (QUIET_NOISE + ENERGY_WHOLE)) / x.n];
+/** the error on the test inputs, its test-input noise removed: E[g^2] + mean (f - g)^2 - mean g^2 (part 0: whole) */
+const testError = (x: CascadeSimReading, part: number, energy: number): number => energy + x.risk[part]! - x.energy[part]!;
 
 const baseScope = (l: number): Record<string, number> => ({
   theta1: THETA1,
@@ -167,26 +207,40 @@ function lawScope(base: Record<string, number>): Record<string, number> {
   return scope;
 }
 
-function plateauLevels(P: PlateauParams): PlateauLevel[] {
+function plateauLevels(P: PlateauParams, deep: boolean): PlateauLevel[] {
+  const dP = deep ? DEEP_D : D;
+  const plateauSeeds = deep ? DEEP_PLATEAU_SEEDS : PLATEAU_SEEDS;
+  const thresholdSeeds = deep ? DEEP_THRESHOLD_SEEDS : THRESHOLD_SEEDS;
+  // --deep reads both at d = 64
+  const dT = dP;
   const noises = LEVELS.map(plateauNoise);
-  const pNs = LEVELS.map((l) => [P0_RATIO, EARLY_RATIO, LATE_RATIO].map((r) => Math.round(r * plateauAlpha1(l) * D)));
-  const qNs = LEVELS.map((l) => Math.round(thresholdRatio(l) * QUIET_ALPHA2 * D));
+  const pNs = LEVELS.map((l) => [P0_RATIO, EARLY_RATIO, LATE_RATIO].map((r) => Math.round(r * plateauAlpha1(l) * dP)));
+  const qNs = LEVELS.map((l) => Math.round(thresholdRatio(l) * QUIET_ALPHA2 * dT));
   const read = { e0: [] as number[][], e1: [] as number[][], u1: [] as number[][], u2: [] as number[][], hat: [] as number[][] };
+  const control = LEVELS.map((): number[][] => []);
   for (const k of Object.keys(read) as (keyof typeof read)[]) read[k] = LEVELS.map(() => []);
-  const target = new HermiteTarget({ d: D, theta: THETA, noise: 0, seed: 0, axes: true });
-  for (let s = 0; s < PLATEAU_SEEDS; s++) {
+  for (let s = 0; s < plateauSeeds; s++) {
     const seed = (P.seed + 7919 * s) >>> 0;
-    cascadeReadings(target, noises, pNs, seed, { top: M2 + 3, test: TEST, parts: [LEVEL2] }).forEach(([p0, early, late], l) => {
-      read.e0[l]!.push(p0!.risk);
-      read.u1[l]!.push(early!.partRisk[0]!);
-      read.e1[l]!.push(late!.risk);
-      read.u2[l]!.push(late!.partRisk[0]!);
+    cascadeSim(dP, THETA, noises, pNs, seed, { top: M2 + 3, test: TEST, parts: [LEVEL2] }).forEach(([p0, early, late], l) => {
+      read.e0[l]!.push(testError(p0!, 0, ENERGY_WHOLE));
+      read.u1[l]!.push(testError(early!, 1, ENERGY_LEVEL2));
+      read.e1[l]!.push(testError(late!, 0, ENERGY_WHOLE));
+      read.u2[l]!.push(testError(late!, 1, ENERGY_LEVEL2));
     });
   }
-  for (let s = 0; s < THRESHOLD_SEEDS; s++) {
+  for (let s = 0; s < thresholdSeeds; s++) {
     const seed = (P.seed + 104729 * s + 1) >>> 0;
-    cascadeReadings(target, [QUIET_NOISE], [qNs], seed, { top: M2 + 3, test: 0 })[0]!.forEach((x, l) => read.hat[l]!.push(thresholdReading(x)));
+    cascadeSim(dT, THETA, [QUIET_NOISE], [qNs], seed, { top: M2 + 3, test: 0 })[0]!.forEach((x, l) => {
+      read.hat[l]!.push(thresholdReading(x, dT));
+      control[l]!.push(thresholdControls(x, dT));
+    });
   }
+  // the outliers move with the level's own entries T_kk, whose mean is known: each seed's reading
+  // less its fitted share of that control (the coefficient fitted on all seeds: a bias of O(1 / seeds))
+  read.hat = read.hat.map((xs, l) => {
+    const { beta } = controlVariateMean(xs, control[l]!);
+    return xs.map((x, s) => x - beta.reduce((acc, b, j) => acc + b * control[l]![s]![j]!, 0));
+  });
   const laws = LEVELS.map((l) => lawScope(baseScope(l)));
   // each equation's error, in its scale, as the encoding's formulas give it (in float64)
   const errorOf = (xs: number[][], law: string, scale: string) => (l: number, skip: number): number => (meanBut(xs[l]!, skip) - laws[l]![law]!) / laws[l]![scale]!;
@@ -195,18 +249,18 @@ function plateauLevels(P: PlateauParams): PlateauLevel[] {
   return LEVELS.map((l) => ({
     sigma2: 4 * plateauAlpha1(l) * THETA1 ** 2,
     noise: noises[l]!,
-    alphaEarly: pNs[l]![1]! / D,
-    alphaLate: pNs[l]![2]! / D,
+    alphaEarly: pNs[l]![1]! / dP,
+    alphaLate: pNs[l]![2]! / dP,
     E0: mean(read.e0[l]!),
     E1: mean(read.e1[l]!),
     U1: mean(read.u1[l]!),
     U2: mean(read.u2[l]!),
     alphaHat: mean(read.hat[l]!),
     uncertainty: {
-      plateau0: noise(PLATEAU_SEEDS, l, read.e0, 'H0'),
-      'unrecovered-early': noise(PLATEAU_SEEDS, l, read.u1, 'U1early', 'H1'),
-      'unrecovered-late': noise(PLATEAU_SEEDS, l, read.u2, 'U1late', 'H1'),
-      threshold: noise(THRESHOLD_SEEDS, l, read.hat, 'alpha2Q'),
+      plateau0: noise(plateauSeeds, l, read.e0, 'H0'),
+      'unrecovered-early': noise(plateauSeeds, l, read.u1, 'U1early', 'H1'),
+      'unrecovered-late': noise(plateauSeeds, l, read.u2, 'U1late', 'H1'),
+      threshold: noise(thresholdSeeds, l, read.hat, 'alpha2Q'),
     },
   }));
 }
@@ -222,8 +276,7 @@ function staircase(P: PlateauParams): Figure {
   const a1 = plateauAlpha1(l);
   const ratios = Array.from({ length: 17 }, (_, j) => 2 ** ((j - 6) / 2));
   const ns = ratios.map((x) => Math.round(x * a1 * D));
-  const target = new HermiteTarget({ d: D, theta: THETA, noise: 0, seed: 0, axes: true });
-  const runs = Array.from({ length: 3 }, (_, s) => cascadeReadings(target, [plateauNoise(l)], [ns], (P.seed + 31 * s) >>> 0, { top: M2 + 3, test: TEST, parts: [LEVEL2] })[0]!);
+  const runs = Array.from({ length: 3 }, (_, s) => cascadeSim(D, THETA, [plateauNoise(l)], [ns], (P.seed + 31 * s) >>> 0, { top: M2 + 3, test: 2000, parts: [LEVEL2] })[0]!);
   const law = lawScope(baseScope(l));
   // the standard form over every interval: each level's 2 theta^2 (1 - q^2), q = (1 - alpha_k / alpha)_+
   const standard = (x: number): number =>
@@ -242,8 +295,8 @@ function staircase(P: PlateauParams): Figure {
     xLabel: 'alpha / alpha_1',
     yLabel: 'prediction error',
     series: [
-      { name: 'measured (spectral subspace, best readout, fresh test inputs)', x: ratios, y: ratios.map((_, i) => mean(runs.map((r) => r[i]!.risk))) },
-      { name: 'measured, on the second level', x: ratios, y: ratios.map((_, i) => mean(runs.map((r) => r[i]!.partRisk[0]!))) },
+      { name: 'measured (spectral subspace, best readout, fresh test inputs)', x: ratios, y: ratios.map((_, i) => mean(runs.map((r) => r[i]!.risk[0]!))) },
+      { name: 'measured, on the second level', x: ratios, y: ratios.map((_, i) => mean(runs.map((r) => r[i]!.risk[1]!))) },
       { name: 'standard form H_k + sum_(j<=k) 2 theta_j^2 (1 - q_j^2)', x: ratios, y: ratios.map(standard) },
       { name: `H_0 = ${law['H0']}`, x: within(0, 1), y: within(0, 1).map(() => law['H0']!) },
       { name: `H_1 = ${law['H1']}`, x: within(1, ratio2), y: within(1, ratio2).map(() => law['H1']!) },
@@ -278,8 +331,8 @@ export const plateaus = defineClaim<PlateauParams>({
       { name: 'threshold', lhs: 'alphaHat', rhs: 'alpha2Q', scale: 'alpha2Q' },
     ],
   },
-  measure(params, { level }) {
-    const L = memo(levelsCache, JSON.stringify(params), () => plateauLevels(params))[level]!;
+  measure(params, { level, deep }) {
+    const L = memo(levelsCache, JSON.stringify({ ...params, deep: deep === true }), () => plateauLevels(params, deep === true))[level]!;
     const scope: Scope = {
       theta1: dec(THETA1),
       theta2: dec(THETA2),
@@ -301,11 +354,23 @@ export const plateaus = defineClaim<PlateauParams>({
   },
   ranges: {
     levels: LEVELS,
+    // the heights: twice the finite-d floor at d = 32 (the seeds' noise, 3u = 0.025 at most, is under
+    // it); --deep at d = 64 earns 0.02. The threshold: 0.06 at the claim's case (3u = 0.017 under the
+    // floor), up to 0.073 on other seeds (see the threshold positions above). Every wrong variant is
+    // off by 67% or more of its equation's scale but alpha_k + 2, off by 14%.
+    target: { plateau0: 0.06, 'unrecovered-early': 0.06, 'unrecovered-late': 0.06, threshold: 0.08 },
     floor: {
       value: 0.03,
-      why: 'finite d: read at half its threshold, the second level leans 1-2% of its energy into the outlier subspace at d = 32 (about half that at d = 64): the top of the bulk and the spurious outliers above the estimated edge carry a little of each sub-threshold spike, and the range grows alpha_1, not d',
+      why: 'finite d: at d = 32 the second level leans 1-2% of its energy into the outlier subspace (1.1-1.7% at half its threshold), and below the first threshold up to 0.5% of the whole leaks: the top of the bulk and the spurious outliers above the estimated edge carry a little of each sub-threshold spike; the range grows alpha_1, not d (at d = 64 the leak is 0.3-0.6%: --deep). The threshold read off the outliers sits about 1% above alpha_2 at d = 32 from r = 8 on (1.0%, 1.1%, 0.5% at r = 8, 16, 32), a shift the range in r does not remove',
     },
-    label: `plateaus: E[y^2] = 4 theta_1^2 alpha_1, alpha_1 = 4 * 2^l, read at alpha_1 / 2, 2 alpha_1 and alpha_2 / 2 = 8 alpha_1 (${PLATEAU_SEEDS} seeds); threshold: Delta = 1/2, alpha = 2.5 * 2^l alpha_2 (${THRESHOLD_SEEDS} seeds); d = ${D}`,
+    label: `plateaus: E[y^2] = 4 theta_1^2 alpha_1, alpha_1 = 4 * 2^l, read at alpha_1 / 2, 2 alpha_1 and alpha_2 / 2 = 8 alpha_1 (d = ${D}, ${PLATEAU_SEEDS} seeds; --deep: d = ${DEEP_D}, ${DEEP_PLATEAU_SEEDS} seeds); threshold: Delta = 1/2, alpha = 4 * 2^l alpha_2 (d = ${D}, ${THRESHOLD_SEEDS} seeds; --deep: d = ${DEEP_D}, ${DEEP_THRESHOLD_SEEDS} seeds)`,
+    deep: {
+      levels: LEVELS,
+      floor: {
+        value: 0.01,
+        why: 'finite d: at d = 64 the second level leans 0.3-0.6% of its energy into the outlier subspace at half its threshold, and below the first threshold up to 0.1% of the whole leaks (the spurious outliers above the estimated edge, rarer than at d = 32); the threshold reading converges in r (-9%, -2.7%, -0.9%, -0.3% at r = 4 to 32)',
+      },
+    },
   },
   runs: 2,
   variants: [
@@ -321,6 +386,9 @@ export const plateaus = defineClaim<PlateauParams>({
       },
     },
     { name: 'threshold Delta / (2 theta)^2 (label noise in place of E[y^2])', defs: { alpha1: thresholdOf('theta1', 'Delta'), alpha2: thresholdOf('theta2', 'Delta'), alpha2Q: thresholdOf('theta2', 'DeltaQ') } },
+    // where the overlap law of the finite model, 1 - q_k = (alpha_k + 2) / alpha (see mi.ts), would
+    // vanish: the threshold shifted by 2 (16% of alpha_2 here)
+    { name: 'threshold alpha_k + 2 (where 1 - q_k = (alpha_k + 2) / alpha vanishes)', defs: { alpha2Q: `${thresholdOf('theta2', 'sigma2Q')} + 2` } },
     // the first threshold kept, the cascade's spacing theta_1 / theta_k in place of its square
     {
       name: 'threshold ∝ 1/theta_k (in place of 1/theta_k^2)',

@@ -29,3 +29,4 @@ export * from '../models/dln-incremental.js';
 export * from '../models/transport-compute.js';
 export * from '../models/dmft-causal.js';
 export * from '../models/linear-gd-quadrature.js';
+export * from '../models/cascade-sim.js';
