@@ -17,11 +17,13 @@ import { quadTrainedClaims } from './quad-trained.js';
 import { cascadeModel } from './mi-laws.js';
 import { dlnModel } from './dln-laws.js';
 import { lassoModel } from './diag-laws.js';
+import { quadPhaseClaims } from './quad-phase.js';
+import { nuclearModel } from './quad-laws.js';
 
-export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, doubleDescentShells, ...grsdClaims, ...diagClaims, ...quadTrainedClaims, ...dlnClaims, ...miClaims, ...miPlateauClaims] as Claim<unknown>[];
+export const claims: Claim<unknown>[] = [...flowClaims, ...katoClaims, ...shellClaims, ...transportClaims, ...transportScalingClaims, doubleDescent, doubleDescentShells, ...grsdClaims, ...diagClaims, ...quadTrainedClaims, ...quadPhaseClaims, ...dlnClaims, ...miClaims, ...miPlateauClaims] as Claim<unknown>[];
 
 /** The exponent models of `scalecheck exponents`: the same formulas the scaling claims check. */
 export const models: LawModel[] = [
   { ...lazyModel, figures: transportFigures },
   { ...transportModel, figures: transportFigures },
-  cascadeModel, dlnModel, lassoModel];
+  cascadeModel, dlnModel, lassoModel, nuclearModel];

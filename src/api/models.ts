@@ -30,3 +30,4 @@ export * from '../models/transport-compute.js';
 export * from '../models/dmft-causal.js';
 export * from '../models/linear-gd-quadrature.js';
 export * from '../models/cascade-sim.js';
+export * from '../models/nuclear-se.js';
