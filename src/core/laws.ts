@@ -130,7 +130,7 @@ export function evaluateLaws(model: LawModel, params: Record<string, number>): L
  * printed formula is never other than the checked one.
  */
 function readable(full: MathNode, params: Record<string, number>, value: number): MathNode {
-  const rewrites = [(): MathNode => simplify(full), ...['simplify', 'factor'].map((how) => (): MathNode => simplify(parse(nerdamer(`${how}(${full.toString()})`).toString())))];
+  const rewrites = [(): MathNode => simplify(full), ...['simplify', 'factor'].map((how) => (): MathNode => simplify(parse(briefly(() => nerdamer(`${how}(${full.toString()})`).toString()))))];
   const candidates: MathNode[] = [];
   for (const rewrite of rewrites) {
     try {
@@ -144,6 +144,24 @@ function readable(full: MathNode, params: Record<string, number>, value: number)
   candidates.push(full);
   const size = (n: MathNode): number => n.toString().replace(/\s/g, '').length;
   return candidates.reduce((a, b) => (size(b) < size(a) ? b : a));
+}
+
+/**
+ * nerdamer's time budget for a printed form's rewrite: the proofs raise it to a minute
+ * (src/symbolic), but a rewrite only shortens what is printed, so one that takes longer than
+ * this is abandoned (factor on a rational function of two exponents took a minute).
+ */
+const REWRITE_MS = 1500;
+
+function briefly<T>(f: () => T): T {
+  const settings = (nerdamer as unknown as { getCore(): { Settings: { TIMEOUT: number } } }).getCore().Settings;
+  const was = settings.TIMEOUT;
+  settings.TIMEOUT = REWRITE_MS;
+  try {
+    return f();
+  } finally {
+    settings.TIMEOUT = was;
+  }
 }
 
 /** Dotted keys nested: { 'compute.N': 1 } -> { compute: { N: 1 } }. */
