@@ -1,100 +1,208 @@
 /**
  * quad.spectrum-tail-trained: the spectrum tail of quad.spectrum-tail (derivations/diag.ts) checked
- * against a network trained on samples (issue 16, item 4). quad.spectrum-tail's own simulation is
- * one scalar flow per mode of the population loss; here the quadratic network
- * f(x) = sum_i a_i ((w_i^T x)^2 - |w_i|^2) (fixed readout, d neurons of each sign; the centred
- * square He_2, so that Gaussian inputs carry no trace mode) is trained by L-BFGS from random starts
- * with weight decay lambda/2 sum |w_i|^2 on n Gaussian inputs labelled by S* = diag(k^-alpha), and
- * compared with
+ * against a network trained on samples (issue 16, item 4), and what the sample size adds to its
+ * cutoff. The quadratic network f(x) = sum_i a_i ((w_i^T x)^2 - |w_i|^2) (fixed readout, d neurons
+ * of each sign; the centred square He_2, so that Gaussian inputs carry no trace mode) is trained by
+ * L-BFGS with weight decay lambda/2 sum |w_i|^2 on n Gaussian inputs labelled (noiselessly) by
+ * S* = diag(k^-alpha), and compared with
  *  (i) the nuclear-norm estimator (proximal gradient, penalty lambda/2 |S|_*) on the same samples:
  *      the variational equivalence says they are the same matrix;
  *  (ii) the soft threshold of quad.spectrum-tail: every retained eigenvalue is the target's less
- *      lambda/2, so the retained-mode count is k_c = (2/lambda)^(1/alpha).
- * The range grows in n/d^2 (half a decade a level); each level sweeps lambda over two decades.
+ *      lambda/2, so the retained-mode count is k_c = (2/lambda)^(1/alpha) (n/d^2 -> infinity);
+ *  (iii) the sample-size correction of the threshold, derived here. With H = I + Delta the design's
+ *      Gram operator on symmetric matrices and kappa = lambda/2, the minimiser keeps the r modes
+ *      with s_k > kappa and, to second order in Delta (the stationarity conditions on the rank-r
+ *      manifold; src/models/quadnet-threshold.ts), their mean shift is
+ *        r tau = r kappa - L + Q,  E L = 0,  E Q = (T1 + T2 + T3)/n  (exact in n),
+ *      so E tau / lambda = 1/2 + c d^2/n + O((d^2/n)^2) with c = C/(2 d^2), C = (T1 + T2 + T3)/(r kappa)
+ *      given below (COEFFICIENT_DEFS) from the Gaussian eighth moments of the He_2 features; with
+ *      every mode kept C = (d^2 + 13 d + 14)/2 (91 at d = 8), not the Gaussian-design (inverse
+ *      Wishart) d(d+1)/2 + 1. So the cutoff is set by the weight decay AND the sample size: raised
+ *      by the factor 1 + C/n (C ~ d^2/2 with every mode kept: c -> 1/4 for large d), depending on
+ *      lambda only through which modes are kept; it is lambda/2 only for n >> d^2.
+ * The range grows in n/d^2 (half a decade a level, 10 to 1000 d^2, d = 8; --deep 3.16 to 3162 d^2,
+ * d = 10); each level takes three penalties over two decades (kappa between s_1 and s_2, at s_d/2,
+ * and between two s_k in the middle: away from every s_k, where the expansion's gaps would vanish).
  *
- * What the measurement finds (noiseless labels, d = 8, alpha in [2, 3]): the trained network is the
- * convex estimator to ~1e-8 relative at every n. Its effective threshold tau (the mean shift
- * s_k - g_k over its retained modes) is NOT lambda/2 at small n: at n = d^2, tau/lambda is
- * 0.8..1.0 (raised by the samples' random Gram matrix, a Marchenko-Pastur-like effect present even
- * without label noise; not derived here, only measured) and the count
- * exponent is 0.05..0.09 below 1/alpha (the raise is not proportional to lambda); at n = 10 d^2,
- * tau/lambda - 1/2 ~ 0.02..0.1 and the exponent is within ~0.005; from n ~ 100 d^2 both sit at
- * lambda/2 and 1/alpha within the design noise (~5e-3). So the cutoff is set by the weight decay
- * alone only once n >> d^2; below, the sample size raises it. With label noise (sampledDesign's
- * `noise`, tested in proofs-tests/derivations/quad-trained.test.ts) a noise bulk adds to the
- * threshold at n ~ d^2 and the retained count stops growing below d as lambda -> 0.
+ * The measurement: the threshold of each trained network is corrected by two control variates of
+ * known mean computed from its own design, L (mean 0) and Q - E Q (E Q from the cumulants of
+ * Gaussian quadratic forms, traces of products, not from the hand table); they leave its mean as
+ * it is and take out the design noise of the first two orders (per design, tau/lambda's noise
+ * falls from ~4e-3 to ~2e-5 at n = 1000 d^2). The sample coefficient (n/d^2)(tau/lambda - 1/2)
+ * keeps a design noise of ~0.01..0.03 per design at 316..1000 d^2 (measured about flat between
+ * the two: what is left after the second order, not analysed here), so its resolution,
+ * 0.04..0.09 with 10 designs (c ~ 0.3..0.7), is what the default run's time affords (target
+ * 0.1; --deep, d = 10 with 24 designs to 3162 d^2, reaches ~0.015); agreement, threshold and
+ * count reach 6e-3, 3e-3 and 2e-3 (target 0.02, the issue's). The moments equation checks the
+ * hand-worked c against the cumulant route per case (to ~1e-15, so that every slip in the
+ * formula is caught at the floor).
+ * Designs are nested across levels (the first n inputs of one stream per design) and the training
+ * continues from the previous level's weights (random starts at the first level).
+ *
+ * Findings: the trained network is the convex estimator to ~1e-9 relative at every n; the
+ * measured coefficient agrees with c within its resolution at every drawn alpha in [2.75, 3.5];
+ * at n = 10 d^2 tau/lambda - 1/2 is already within 25% of c d^2/n (the test). With label noise
+ * (sampledDesign's `noise`, tested in proofs-tests/derivations/quad-trained.test.ts) a noise bulk
+ * adds to the threshold at n ~ d^2 and the retained count stops growing below d as lambda -> 0.
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { defineClaim, type Instance } from '../src/api/index.js';
 import { Rng, logSlope } from '../src/api/numeric.js';
-import { jacobiEig, locateRegularised, nuclearEstimator, sampledDesign } from '../src/api/models.js';
+import { expectedQuadratic, jacobiEig, locateRegularised, nestedDesigns, nuclearEstimator, thresholdStatistics, type NetPoint, type SampledDesign } from '../src/api/models.js';
 import { memo, seedArb } from './instances.js';
 
 const SOURCE = 'arXiv:2509.24882';
 
 interface TrainedTailParams {
-  /** target spectrum s_k = k^-alpha, alpha = a8 / 8 in [2, 3] */
+  /** target spectrum s_k = k^-alpha, alpha = a8 / 8 in [2.75, 3.5] */
   a8: number;
   seed: number;
 }
 
-const D = 8;
-/** lambda over two decades: 0.4, 0.04, 0.004 */
-const LAMBDAS = [0, 1, 2].map((j) => 0.4 * 10 ** -j);
-/** independent designs (sample sets) per level, for the stated uncertainty */
-const DESIGNS = 3;
+/**
+ * The size of a measurement: d, the levels, and the independent designs (sample sets) at each
+ * level: most at the last levels, where the sample coefficient's design noise (which, after the
+ * control variates, falls slowly with n) decides its resolution; fewest at the first, where the
+ * descent is slowest (the Gram matrix is worst conditioned).
+ */
+interface Size {
+  d: number;
+  levels: number[];
+  designs: number[];
+}
+const DEFAULT: Size = { d: 8, levels: [2, 3, 4, 5, 6], designs: [4, 6, 10, 10, 10] };
+const DEEP: Size = { d: 10, levels: [1, 2, 3, 4, 5, 6, 7], designs: [4, 6, 8, 24, 24, 24, 24] };
+const designsAt = (size: Size, level: number): number => size.designs[size.levels.indexOf(level)]!;
 /** n / d^2 = 10^(l/2) */
-const samplesAt = (l: number): number => Math.round(10 ** (l / 2) * D * D);
+const samplesAt = (l: number, d: number): number => Math.round(10 ** (l / 2) * d * d);
 /** a trained eigenvalue counts as retained above this fraction of lambda (the rest are ~1e-15) */
 const RETAINED = 1e-6;
 
+/**
+ * The three penalties kappa = lambda/2, over two decades and away from every s_k (the expansion's
+ * gaps): between s_1 and s_2 (geometric mean; one mode kept), s_d / 2 (all kept), and the geometric
+ * mean of consecutive s_k nearest the middle of the two in log.
+ */
+function penalties(s: number[]): number[] {
+  const d = s.length;
+  const mids = Array.from({ length: d - 1 }, (_, k) => Math.sqrt(s[k]! * s[k + 1]!));
+  const hi = mids[0]!;
+  const lo = s[d - 1]! / 2;
+  const centre = Math.sqrt(hi * lo);
+  const mid = mids.reduce((b, m) => (Math.abs(Math.log(m / centre)) < Math.abs(Math.log(b / centre)) ? m : b));
+  return [hi, mid, lo];
+}
+
 interface LevelMeasure {
-  /** max over lambda and designs of |M_trained - S_convex|_F / |S_convex|_F */
+  /** max over lambda of |M_trained - S_convex|_F / |S_convex|_F (first design) */
   agree: number;
   /** the largest gradient left by the descent */
   defect: number;
-  /** per lambda, per design: tau / lambda */
+  /** per lambda, per design: tau / lambda, less the design's centred linear and quadratic statistics */
   ratio: number[][];
-  /** per design: trained spectrum at the smallest lambda (for the figure) */
+  /** per lambda, per design: the kept count */
+  kept: number[][];
+  /** trained spectrum at the smallest lambda (first design, for the figure) */
   spectrum: number[];
 }
 
-const cache = new Map<string, LevelMeasure>();
+interface Trained {
+  ratio: number[][];
+  kept: number[][];
+  defect: number;
+  spectrum: number[];
+  M: number[][][];
+  /** per lambda, per design: the trained weights (the next level's training continues from them) */
+  W: number[][][][];
+}
 
-function measureLevel(P: TrainedTailParams, level: number, penalty: number): LevelMeasure {
-  return memo(cache, `${P.a8}|${P.seed}|${level}|${penalty}`, () => {
+const nets = new Map<string, Trained>();
+const convex = new Map<string, LevelMeasure>();
+const designs = new Map<string, SampledDesign[]>();
+
+/** design r of a level: the first n inputs of stream r (nested sample sets: common random numbers across levels) */
+function designOf(P: TrainedTailParams, size: Size, level: number, r: number): SampledDesign {
+  const { d } = size;
+  const alpha = P.a8 / 8;
+  const S = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? (i + 1) ** -alpha : 0)));
+  const all = memo(designs, `${P.a8}|${P.seed}|${d}|${size.levels.join(',')}|${r}`, () => nestedDesigns(S, size.levels.filter((l) => designsAt(size, l) > r).map((l) => samplesAt(l, d)), new Rng(P.seed * 7919 + 1000 * d + r)));
+  return all.find((D) => D.n === samplesAt(level, d))!;
+}
+
+/**
+ * The network trained on each design of a level, at each lambda: from a random start at the first
+ * level a design reaches, and from its weights at the level before after that (training continued
+ * as the samples grow: the descent settles in a few dozen steps instead of hundreds).
+ */
+function trainLevel(P: TrainedTailParams, level: number, size: Size): Trained {
+  const { d } = size;
+  return memo(nets, `${P.a8}|${P.seed}|${level}|${d}|${size.levels.join(',')}|${designsAt(size, level)}`, () => {
     const alpha = P.a8 / 8;
-    const s = Array.from({ length: D }, (_, k) => (k + 1) ** -alpha);
-    const S = s.map((v, i) => s.map((_, j) => (i === j ? v : 0)));
-    const a = Array.from({ length: 2 * D }, (_, k) => (k < D ? 1 : -1));
-    let agree = 0;
+    const s = Array.from({ length: d }, (_, k) => (k + 1) ** -alpha);
+    const kappas = penalties(s);
+    const n = samplesAt(level, d);
+    const at = size.levels.indexOf(level);
+    const previous = at > 0 ? trainLevel(P, size.levels[at - 1]!, size) : undefined;
+    const a = Array.from({ length: 2 * d }, (_, k) => (k < d ? 1 : -1));
+    const ratio = kappas.map(() => [] as number[]);
+    const kept = kappas.map(() => [] as number[]);
+    const W = kappas.map(() => [] as number[][][]);
+    const M0: number[][][] = [];
     let defect = 0;
-    const ratio = LAMBDAS.map(() => [] as number[]);
     let spectrum: number[] = [];
-    for (let r = 0; r < DESIGNS; r++) {
-      const design = sampledDesign(S, samplesAt(level), new Rng(P.seed * 7919 + 1000 * level + r));
-      LAMBDAS.forEach((lam, li) => {
-        const convex = nuclearEstimator(design, penalty * lam);
-        const net = locateRegularised(design.A, design.y, D, lam, { kind: 'fixed', a }, new Rng(P.seed + 31 * li + r), 2, 1);
-        defect = Math.max(defect, net.defect);
-        const M = Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => net.W.reduce((acc, w, k) => acc + a[k]! * w[i]! * w[j]!, 0)));
-        let diff = 0;
-        let norm = 0;
-        for (let i = 0; i < D; i++)
-          for (let j = 0; j < D; j++) {
-            diff += (M[i]![j]! - convex.S[i]![j]!) ** 2;
-            norm += convex.S[i]![j]! ** 2;
-          }
-        agree = Math.max(agree, Math.sqrt(diff / norm));
+    for (let r = 0; r < designsAt(size, level); r++) {
+      const D = designOf(P, size, level, r);
+      kappas.forEach((kappa, li) => {
+        const lam = 2 * kappa;
+        const before = previous?.W[li]![r];
+        const from: NetPoint | undefined = before ? { W: before, a } : undefined;
+        const fit = locateRegularised(D.A, D.y, d, lam, { kind: 'fixed', a }, new Rng(P.seed + 31 * li + r), 1, 1, 'lbfgs', from);
+        defect = Math.max(defect, fit.defect);
+        W[li]!.push(fit.W);
+        const M = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => fit.W.reduce((acc, w, k) => acc + a[k]! * w[i]! * w[j]!, 0)));
+        if (r === 0) M0.push(M);
         const g = jacobiEig(M).values;
-        const kept = g.filter((v) => v > RETAINED * lam).length;
-        const tau = g.slice(0, kept).reduce((acc, v, k) => acc + s[k]! - v, 0) / kept;
-        ratio[li]!.push(tau / lam);
-        if (li === LAMBDAS.length - 1 && r === 0) spectrum = g;
+        const k = g.filter((v) => v > RETAINED * lam).length;
+        const tau = g.slice(0, k).reduce((acc, v, i) => acc + s[i]! - v, 0) / k;
+        // control variates of known mean: the design's linear statistic (mean 0) and quadratic
+        // statistic less its exact mean; they leave E tau as it is and take out the design noise
+        // of the first two orders
+        const st = thresholdStatistics(D, s, kappa, k);
+        const centred = st.linear - (st.quadratic - expectedQuadratic(s, kappa, k, n));
+        ratio[li]!.push((tau + centred / k) / lam);
+        kept[li]!.push(k);
+        if (li === kappas.length - 1 && r === 0) spectrum = g;
       });
     }
-    return { agree, defect, ratio, spectrum };
+    return { ratio, kept, defect, spectrum, M: M0, W };
+  });
+}
+
+function measureLevel(P: TrainedTailParams, level: number, size: Size, penalty: number): LevelMeasure {
+  const { d } = size;
+  const alpha = P.a8 / 8;
+  const s = Array.from({ length: d }, (_, k) => (k + 1) ** -alpha);
+  const kappas = penalties(s);
+  const key = `${P.a8}|${P.seed}|${level}|${d}|${size.levels.join(',')}|${designsAt(size, level)}`;
+  const net = trainLevel(P, level, size);
+  const design = (r: number): SampledDesign => designOf(P, size, level, r);
+  return memo(convex, `${key}|${penalty}`, () => {
+    // the convex estimator on the first design: the trained network must be it
+    let agree = 0;
+    kappas.forEach((kappa, li) => {
+      const C = nuclearEstimator(design(0), penalty * 2 * kappa).S;
+      const M = net.M[li]!;
+      let diff = 0;
+      let norm = 0;
+      for (let i = 0; i < d; i++)
+        for (let j = 0; j < d; j++) {
+          diff += (M[i]![j]! - C[i]![j]!) ** 2;
+          norm += C[i]![j]! ** 2;
+        }
+      agree = Math.max(agree, Math.sqrt(diff / norm));
+    });
+    return { agree, defect: net.defect, ratio: net.ratio, kept: net.kept, spectrum: net.spectrum };
   });
 }
 
@@ -104,50 +212,118 @@ const stdErr = (v: number[]): number => {
   return v.length < 2 ? 0 : Math.sqrt(v.reduce((x, y) => x + (y - m) ** 2, 0) / (v.length - 1) / v.length);
 };
 
+/**
+ * One level's threshold (tau/lambda, mean over lambda and designs), count exponent, and their
+ * standard errors over the designs (the sample coefficient's is the threshold's times n/d^2).
+ */
+function summarise(m: LevelMeasure, lambdas: number[], alpha: number, ratio: number): { threshold: number; count: number; noise: { threshold: number; sample: number; count: number } } {
+  const designs = m.ratio[0]!.length;
+  const kc = (r: number[]): number[] => r.map((v, i) => (v * lambdas[i]!) ** (-1 / alpha));
+  const slope = (r: number[]): number => logSlope(lambdas.map((l) => 1 / l), kc(r));
+  const threshold = mean(m.ratio.map(mean));
+  const count = slope(m.ratio.map(mean));
+  const perDesign = Array.from({ length: designs }, (_, r) => mean(m.ratio.map((v) => v[r]!)));
+  const counts = Array.from({ length: designs }, (_, r) => slope(m.ratio.map((v) => v[r]!)));
+  const se = stdErr(perDesign);
+  return { threshold, count, noise: { threshold: se, sample: ratio * se, count: stdErr(counts) } };
+}
+
+/**
+ * The first-order sample-size coefficient of the threshold, E tau / kappa = 1 + C(kappa) / n, from
+ * the expansion in src/models/quadnet-threshold.ts with its Gaussian moments worked out by hand:
+ * for diagonal X, Y, n E[(Delta X)_aa (Delta Y)_aa] = 13 X_a Y_a + <X, Y> and, a != b,
+ * n E[(Delta X)_ab (Delta Y)_ab] = <X, Y>/2 + 2 (X_a Y_a + X_b Y_b) + X_a Y_b + X_b Y_a. With r = #{s_k > kappa},
+ *   C = [T1 + T2 + T3] / (r kappa),  T1 = kappa r (r^2/2 + 13 r/2 + 7),
+ *   T2 = 2 sum_{i<=r<j} (s_i - kappa)(r kappa/2 + 2 kappa + s_j) / (s_i - s_j),
+ *   T3 = -sum_{i<=r<j} (|q|^2/2 + 2 kappa^2 + 2 s_j^2 + 2 kappa s_j) / (s_i - s_j),  |q|^2 = r kappa^2 + sum_{j>r} s_j^2;
+ * all modes kept (r = d), C = (d^2 + 13 d + 14)/2 (91 at d = 8; the Gaussian-design value would be
+ * d(d+1)/2 + 1 = 37). The claim's c is the mean over the three penalties of C / (2 d^2), so that
+ * tau/lambda = 1/2 + c d^2/n + O((d^2/n)^2).
+ */
+const COEFFICIENT_DEFS: [string, string][] = [
+  // u: the kept modes (s is a d x 1 column), as 0/1
+  ['u', 'u(k) = (sign(s - k) + 1) / 2'],
+  ['rr', 'rr(k) = sum(u(k))'],
+  // |q|^2, q = diag(kappa on the kept modes, s_j on the others)
+  ['q2', 'q2(k) = k^2 * rr(k) + sum((1 - u(k)) .* s .^ 2)'],
+  ['mask', 'mask(k) = u(k) * transpose(1 - u(k))'],
+  ['T1', 'T1(k) = k * rr(k) * (rr(k)^2 / 2 + 13 * rr(k) / 2 + 7)'],
+  ['T2', 'T2(k) = 2 * sum(offdiv(mask(k) .* ((s - k) * transpose(rr(k) * k / 2 + 2 * k + s)), pairdiff(s)))'],
+  ['T3', 'T3(k) = -sum(offdiv(mask(k) .* (ones(d, 1) * transpose(q2(k) / 2 + 2 * k^2 + 2 * s .^ 2 + 2 * k * s)), pairdiff(s)))'],
+  ['C', 'C(k) = (T1(k) + T2(k) + T3(k)) / (rr(k) * k)'],
+  ['c', '(C(kappa1) + C(kappa2) + C(kappa3)) / (6 * d^2)'],
+];
+
 export const spectrumTailTrained = defineClaim<TrainedTailParams>({
   id: 'quad.spectrum-tail-trained',
   group: 'quad',
   kind: 'scaling',
   source: SOURCE,
-  statement: String.raw`f(x)=\sum_i a_i\big((w_i^\top x)^2-\|w_i\|^2\big),\ a_i=\pm1,\ x_\mu\sim\mathcal N(0,I_d),\ \operatorname{spec}S^*=\{k^{-\alpha}\}:\ \ \hat W=\arg\min\tfrac1{4n}\sum_\mu(f(x_\mu)-y_\mu)^2+\tfrac\lambda2\|W\|_F^2\ \text{gives}\ \hat W^\top\!\operatorname{diag}(a)\hat W=\hat S_{*}\ (\text{penalty }\tfrac\lambda2\|S\|_*),\ \ \sigma_k\to(k^{-\alpha}-\tfrac\lambda2)_+,\ \ k_c\propto\lambda^{-1/\alpha}\ (n/d^2\to\infty)`,
-  domain: fc.noShrink(fc.record({ a8: fc.integer({ min: 16, max: 24 }), seed: seedArb })),
+  statement: String.raw`f(x)=\sum_i a_i\big((w_i^\top x)^2-\|w_i\|^2\big),\ a_i=\pm1,\ x_\mu\sim\mathcal N(0,I_d),\ \operatorname{spec}S^*=\{k^{-\alpha}\}:\ \ \hat W=\arg\min\tfrac1{4n}\sum_\mu(f(x_\mu)-y_\mu)^2+\tfrac\lambda2\|W\|_F^2\ \text{gives}\ \hat W^\top\!\operatorname{diag}(a)\hat W=\hat S_{*}\ (\text{penalty }\tfrac\lambda2\|S\|_*),\ \ \sigma_k=k^{-\alpha}-\tau\ (k\le k_c),\ \ \tfrac{\mathbb E\tau}{\lambda}=\tfrac12+c(s,\lambda)\tfrac{d^2}{n}+O\big(\tfrac{d^4}{n^2}\big),\ \ k_c\propto\lambda^{-1/\alpha}\ (n/d^2\to\infty)`,
+  domain: fc.noShrink(fc.record({ a8: fc.integer({ min: 22, max: 28 }), seed: seedArb })),
   encoding: {
-    defs: [],
+    defs: COEFFICIENT_DEFS,
     equations: [
       // (i) the trained network is the nuclear-norm estimator on the same samples (relative Frobenius
-      // gap, in units of 1e-4 so that the floor below, the design noise of the other two, resolves it
-      // to 6e-6 relative; the optimisers leave ~1e-8)
+      // gap, in units of 1e-4; the optimisers leave ~1e-8)
       { name: 'agreement', lhs: 'agree', rhs: '0', scale: '1e-4' },
-      // (ii) the effective threshold tau (mean shift s_k - g_k of the trained retained modes), over lambda
+      // (ii) the effective threshold tau (mean shift s_k - g_k of the trained retained modes, mean over
+      // lambda) per lambda, extrapolated to n -> infinity: the cutoff of the population, lambda/2
       { name: 'threshold', lhs: 'threshold', rhs: '1 / 2', scale: '1' },
+      // (iii) what the samples add: the coefficient (n/d^2)(tau/lambda - 1/2) of the first order in d^2/n
+      { name: 'sample', lhs: 'coefficient', rhs: 'c', scale: '1' },
+      // (iv) the hand-worked coefficient is the exact Gaussian expectation of the expansion's quadratic
+      // term (computed per case from the cumulants of Gaussian quadratic forms, traces of products)
+      { name: 'moments', lhs: 'c', rhs: 'expected', scale: '1e-6' },
       // the retained-mode count k_c = tau^(-1/alpha) against 1/lambda over two decades: d ln k_c / d ln(1/lambda)
       { name: 'count', lhs: 'count', rhs: '1 / alpha', scale: '1' },
     ],
   },
-  measure(params, { level, flags }): Instance {
+  measure(params, { level, flags, deep }): Instance {
+    const size = deep ? DEEP : DEFAULT;
+    const { d } = size;
     const alpha = params.a8 / 8;
+    const s = Array.from({ length: d }, (_, k) => (k + 1) ** -alpha);
+    const kappas = penalties(s);
+    const lambdas = kappas.map((k) => 2 * k);
     const penalty = typeof flags.penalty === 'number' ? flags.penalty : 0.5;
-    const m = measureLevel(params, level, penalty);
-    const perLambda = m.ratio.map(mean);
-    const threshold = mean(perLambda);
-    const kc = perLambda.map((r, i) => (r * LAMBDAS[i]!) ** (-1 / alpha));
-    const count = logSlope(LAMBDAS.map((l) => 1 / l), kc);
-    // per sample set, for the stated uncertainty of the count exponent
-    const counts = Array.from({ length: DESIGNS }, (_, r) => logSlope(LAMBDAS.map((l) => 1 / l), m.ratio.map((v, i) => (v[r]! * LAMBDAS[i]!) ** (-1 / alpha))));
-    const scope = { alpha: new Decimal(alpha), agree: new Decimal(m.agree), threshold: new Decimal(threshold), count: new Decimal(count) };
-    // the design noise: the standard error over the sample sets of their lambda-averaged threshold
-    const sdev = stdErr(Array.from({ length: DESIGNS }, (_, r) => mean(m.ratio.map((v) => v[r]!))));
+    const m = measureLevel(params, level, size, penalty);
+    const n = samplesAt(level, d);
+    const { threshold, count, noise } = summarise(m, lambdas, alpha, n / (d * d));
+    // the rule reads its uncertainty from the step between the last two levels: a step of design noise
+    // alone stays under twice its standard deviation, sqrt(se_m^2 + se_(m-1)^2), 95% of the time
+    const step = (a: number, b: number): number => 2 * Math.hypot(a, b);
+    const at = size.levels.indexOf(level);
+    const before = at > 0 ? summarise(measureLevel(params, size.levels[at - 1]!, size, penalty), lambdas, alpha, samplesAt(size.levels[at - 1]!, d) / (d * d)).noise : noise;
+    const dec = (x: number): Decimal => new Decimal(x);
+    const scope = {
+      alpha: dec(alpha),
+      d: dec(d),
+      n: dec(n),
+      s: s.map((v) => [dec(v)]),
+      kappa1: dec(kappas[0]!),
+      kappa2: dec(kappas[1]!),
+      kappa3: dec(kappas[2]!),
+      agree: dec(m.agree),
+      threshold: dec(threshold),
+      excess: dec(threshold - 0.5),
+      coefficient: dec(((threshold - 0.5) * n) / (d * d)),
+      expected: dec(mean(kappas.map((k) => (n * expectedQuadratic(s, k, s.filter((v) => v > k).length, n)) / (s.filter((v) => v > k).length * k))) / (2 * d * d)),
+      count: dec(count),
+    };
     const inst: Instance = {
       scope,
-      uncertainty: { threshold: sdev, count: stdErr(counts) },
+      // agreement: the solvers' own precision (L-BFGS to |gradient| 1e-11, proximal gradient to steps of
+      // 1e-14, loss curvature >= mu): gaps up to 1e-7 relative (1e-3 in the equation's scale) are theirs
+      uncertainty: { agreement: 1e-3, threshold: step(noise.threshold, before.threshold), sample: step(noise.sample, before.sample), count: step(noise.count, before.count) },
       figure: {
         kind: 'loglog',
-        title: `trained spectrum, alpha = ${alpha}, n = ${samplesAt(level)}, lambda = ${LAMBDAS[LAMBDAS.length - 1]!.toPrecision(2)}`,
+        title: `trained spectrum, alpha = ${alpha}, n = ${n}, lambda = ${lambdas[2]!.toPrecision(2)}`,
         xLabel: 'k',
         yLabel: 'eigenvalue',
         series: [
-          { name: 'target k^-alpha', x: Array.from({ length: D }, (_, k) => k + 1), y: Array.from({ length: D }, (_, k) => (k + 1) ** -alpha) },
-          { name: 'trained network', x: Array.from({ length: D }, (_, k) => k + 1), y: m.spectrum.map((v) => Math.max(v, 1e-300)) },
+          { name: 'target k^-alpha', x: Array.from({ length: d }, (_, k) => k + 1), y: s },
+          { name: 'trained network', x: Array.from({ length: d }, (_, k) => k + 1), y: m.spectrum.map((v) => Math.max(v, 1e-300)) },
         ],
       },
     };
@@ -155,17 +331,28 @@ export const spectrumTailTrained = defineClaim<TrainedTailParams>({
     return inst;
   },
   ranges: {
-    levels: [2, 3, 4, 5, 6],
-    label: 'n / d^2 = 10^(l/2), d = 8; lambda over two decades at each level',
+    levels: DEFAULT.levels,
+    target: { agreement: 0.02, threshold: 0.02, count: 0.02, moments: 0.02, sample: 0.1 },
     floor: {
-      value: 0.03,
-      why: 'the threshold and the count are means over three sample sets of n Gaussian inputs: their design noise falls only as n^-1/2 (standard error ~5e-3 at n = 316 d^2, ~1e-3 at 1000 d^2), so the steps between the last levels are noise, not convergence, and the rule reads them as an uncertainty of ~1e-2 (K = 3); the agreement (scale 1e-4) is resolved to 6e-6 relative, far above the optimisers: L-BFGS to |gradient| 1e-11, proximal gradient to steps of 1e-14, loss curvature >= 0.5, gap ~1e-8',
+      value: 1e-3,
+      why: 'after the control variates the threshold and the count keep a design noise that falls about as 1/n (standard error ~3e-6 at n = 1000 d^2 over 10 designs): the steps between the last levels are that noise, not convergence, and may grow from one level to the next; 1e-3 is far above it and below every target (the sample coefficient, whose design noise falls slowly, and the agreement, stated at the solvers\' 1e-7, are resolved above it)',
+    },
+    label: `n / d^2 = 10^(l/2), d = ${DEFAULT.d}, designs per level ${DEFAULT.designs.join(', ')} (--deep: d = ${DEEP.d}, ${DEEP.designs.join(', ')}); lambda over two decades at each level`,
+    deep: {
+      levels: DEEP.levels,
+      floor: { value: 1e-3, why: 'as the default run: the threshold and count keep a design noise far below 1e-3 after the control variates, whose steps between the last levels are noise, not convergence' },
     },
   },
   runs: 2,
   variants: [
     { name: 'cutoff at lambda instead of lambda/2', equations: { threshold: { rhs: '1' } } },
     { name: 'cutoff at lambda/4 (the two-factor constant twice)', equations: { threshold: { rhs: '1 / 4' } } },
+    { name: 'threshold independent of n (lambda/2 at every sample size)', equations: { sample: { rhs: '0' } } },
+    { name: 'the Gaussian-design coefficient (d(d+1)/2 + 1)/(2 d^2) (inverse Wishart, every mode kept)', equations: { sample: { rhs: '(d * (d + 1) / 2 + 1) / (2 * d^2)' } } },
+    { name: 'the coefficient halved', equations: { sample: { rhs: 'c / 2' } } },
+    // its coefficient read at that power: sqrt(n/d^2) (tau/lambda - 1/2) -> c
+    { name: 'correction in (d^2/n)^(1/2)', equations: { sample: { lhs: 'sqrt(n / d^2) * excess' } } },
+    { name: 'correction in (d^2/n)^2', equations: { sample: { rhs: 'c * d^2 / n' } } },
     { name: 'count exponent alpha (k_c ∝ lambda^-alpha)', equations: { count: { rhs: 'alpha' } } },
     { name: 'count exponent 1/(2 alpha) (threshold on the singular values)', equations: { count: { rhs: '1 / (2 * alpha)' } } },
     { name: 'the network as the estimator with penalty lambda |S|_* (factor slip)', flags: { penalty: 1 } },

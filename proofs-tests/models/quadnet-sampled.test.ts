@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky, jacobiEig, nuclearEstimator, sampledDesign, symmetricPairs, type SampledDesign } from '../../src/models/quadnet-sampled.js';
+import { cholesky, gaussianStream, jacobiEig, nestedDesigns, nuclearEstimator, sampledDesign, symmetricPairs, type SampledDesign } from '../../src/models/quadnet-sampled.js';
 import { Rng } from '../../src/numeric/rng.js';
 
 const gauss = (rng: Rng): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
@@ -36,6 +36,24 @@ describe('float64 linear algebra of the sampled quadratic network', () => {
 });
 
 describe('sampledDesign: the compressed design is the sampled loss', () => {
+  it('gaussianStream: mean 0, variance 1, uncorrelated successive draws (the cos and sin of one pair)', () => {
+    const draw = gaussianStream(new Rng(31));
+    const N = 100000;
+    let m = 0;
+    let v = 0;
+    let c = 0;
+    for (let k = 0; k < N; k++) {
+      const a = draw();
+      const b = draw();
+      m += a + b;
+      v += a * a + b * b;
+      c += a * b;
+    }
+    expect(Math.abs(m / (2 * N))).toBeLessThan(0.01);
+    expect(Math.abs(v / (2 * N) - 1)).toBeLessThan(0.015);
+    expect(Math.abs(c / N)).toBeLessThan(0.015);
+  });
+
   it('differences of 1/(4n) sum (<x x^T - I, M> - y)^2 between two M are those of 1/2 |A vec M - y|^2 (with and without label noise)', () => {
     const d = 4;
     const n = 60;
@@ -44,12 +62,12 @@ describe('sampledDesign: the compressed design is the sampled loss', () => {
       const D = sampledDesign(S, n, new Rng(9), noise);
       expect(D.A.length).toBe(symmetricPairs(d).length);
       // the same samples and noise, drawn again in the same order
-      const rng = new Rng(9);
+      const draw = gaussianStream(new Rng(9));
       const data: { x: number[]; y: number }[] = [];
       for (let mu = 0; mu < n; mu++) {
-        const x = Array.from({ length: d }, () => gauss(rng));
+        const x = Array.from({ length: d }, () => draw());
         const q = (M: number[][]): number => x.reduce((s, xi, i) => s + x.reduce((t, xj, j) => t + xi * M[i]![j]! * xj, 0), 0) - M.reduce((s, r, i) => s + r[i]!, 0);
-        data.push({ x, y: q(S) + (noise > 0 ? noise * gauss(rng) : 0) });
+        data.push({ x, y: q(S) + (noise > 0 ? noise * draw() : 0) });
       }
       const direct = (M: number[][]): number =>
         data.reduce((s, { x, y }) => s + (x.reduce((t, xi, i) => t + x.reduce((u, xj, j) => u + xi * M[i]![j]! * xj, 0), 0) - M.reduce((u, r, i) => u + r[i]!, 0) - y) ** 2, 0) / (4 * n);
@@ -59,6 +77,22 @@ describe('sampledDesign: the compressed design is the sampled loss', () => {
       // noiseless: the compressed labels are A vec S*, the loss vanishes at S*
       if (noise === 0) expect(half(D, S)).toBeLessThan(1e-20);
     }
+  });
+
+  it('nestedDesigns: the designs of the first n_1 < n_2 inputs of one stream are those sampledDesign draws for each size', () => {
+    const S = randSym(new Rng(12), 3);
+    for (const noise of [0, 0.2]) {
+      const [a, b] = nestedDesigns(S, [37, 90], new Rng(21), noise) as [SampledDesign, SampledDesign];
+      for (const [D, n] of [[a, 37], [b, 90]] as const) {
+        const E = sampledDesign(S, n, new Rng(21), noise);
+        expect(D.n).toBe(n);
+        D.A.forEach((row, k) => row.forEach((v, j) => expect(Math.abs(v - E.A[k]![j]!)).toBeLessThan(1e-12)));
+        D.y.forEach((v, k) => expect(Math.abs(v - E.y[k]!)).toBeLessThan(1e-12));
+      }
+      // a different prefix: the smaller design is not the larger one
+      expect(Math.abs(a.A[0]![0]! - b.A[0]![0]!)).toBeGreaterThan(1e-6);
+    }
+    expect(() => nestedDesigns(S, [50, 50], new Rng(1))).toThrow();
   });
 
   it('the Hessian spectrum concentrates at 1 as n/d^2 grows (the population loss is 1/2 |M - S*|_F^2)', () => {

@@ -89,6 +89,25 @@ describe('regularised problem: the network trained with weight decay', () => {
     }
   });
 
+  it('from: training continued from a given point (the first start) reaches the same minimiser as from random starts, on a nearby problem too', () => {
+    const d = 3;
+    const lambda = 0.5;
+    const I = Array.from({ length: d * d }, (_, i) => Array.from({ length: d * d }, (__, j) => (i === j ? 1 : 0)));
+    const r = signs(d);
+    const Y = [1.5, -0.75, 0.125];
+    const first = locateRegularised(I, diag(Y).flat(), d, lambda, r, new Rng(9), 1, 1.5);
+    // the same problem from its own minimiser: it stays (the value, to the descent's tolerance)
+    const again = locateRegularised(I, diag(Y).flat(), d, lambda, r, new Rng(1), 1, 1.5, 'lbfgs', first);
+    expect(Math.abs(again.value - first.value)).toBeLessThan(1e-12);
+    // a nearby target from the old minimiser: its own soft threshold
+    const Z = [1.4, -0.8, 0.1];
+    const moved = locateRegularised(I, diag(Z).flat(), d, lambda, r, new Rng(1), 1, 1.5, 'lbfgs', first);
+    const M = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => moved.W.reduce((acc, w, k) => acc + moved.a[k]! * w[i]! * w[j]!, 0)));
+    const want = diag(Z.map((v) => Math.sign(v) * Math.max(0, Math.abs(v) - lambda / 2)));
+    M.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - want[i]![j]!)).toBeLessThan(1e-8)));
+    expect(moved.defect).toBeLessThan(1e-10);
+  });
+
   it('trained readout, d = 1: balanced, w^2 = 2 a^2, and s = a w^2 solves s - y + (2/3) kappa s^(-1/3) = 0', () => {
     // one neuron on y: L = 1/2 (a w^2 - y)^2 + lambda/2 (w^2 + a^2). dL/da = 0 and dL/dw = 0 give
     // (s - y) w^2 = -lambda a and 2 a (s - y) = -lambda: w^2 = 2 a^2, s = 2 a^3, and

@@ -31,3 +31,4 @@ export * from '../models/dmft-causal.js';
 export * from '../models/linear-gd-quadrature.js';
 export * from '../models/cascade-sim.js';
 export * from '../models/nuclear-se.js';
+export * from '../models/quadnet-threshold.js';

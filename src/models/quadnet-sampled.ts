@@ -15,7 +15,24 @@
  */
 import type { Rng } from '../numeric/rng.js';
 
-const gauss = (rng: Rng): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+/**
+ * Standard normal draws from a uniform stream, by Box-Muller with both of its outputs (cos, then
+ * sin of the same pair): half the logarithms of taking one per pair.
+ */
+export function gaussianStream(rng: Rng): () => number {
+  let spare: number | undefined;
+  return () => {
+    if (spare !== undefined) {
+      const v = spare;
+      spare = undefined;
+      return v;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
+    const t = 2 * Math.PI * rng.next();
+    spare = r * Math.sin(t);
+    return r * Math.cos(t);
+  };
+}
 
 /** The pairs (i <= j) of the symmetric coordinates, row by row. */
 export function symmetricPairs(d: number): [number, number][] {
@@ -101,28 +118,102 @@ export interface SampledDesign {
  * noiseless labels). Compressed labels y' solve R^T y' = sum_mu b_mu y_mu.
  */
 export function sampledDesign(S: number[][], n: number, rng: Rng, noise = 0): SampledDesign {
+  return nestedDesigns(S, [n], rng, noise)[0]!;
+}
+
+/**
+ * The designs of the first n_1 < n_2 < ... inputs of one stream (the stream sampledDesign draws):
+ * nested sample sets, for common random numbers across sample sizes, at the cost of the largest.
+ */
+export function nestedDesigns(S: number[][], ns: readonly number[], rng: Rng, noise = 0): SampledDesign[] {
   const d = S.length;
   const pairs = symmetricPairs(d);
   const m = pairs.length;
-  // b_mu over the coordinates s_ij: <B, M> = sum_{i<=j} b_ij s_ij, b_ii = B_ii, b_ij = 2 B_ij; B = (x x^T - I)/sqrt(2n)
-  const G = Array.from({ length: m }, () => new Array<number>(m).fill(0));
-  const b = new Array<number>(m);
-  const x = new Array<number>(d);
-  const c = 1 / Math.sqrt(2 * n);
-  const s = pairs.map(([i, j]) => S[i]![j]!);
-  const h = new Array<number>(m).fill(0);
-  for (let mu = 0; mu < n; mu++) {
-    for (let i = 0; i < d; i++) x[i] = gauss(rng);
-    pairs.forEach(([i, j], k) => (b[k] = (i === j ? x[i]! * x[i]! - 1 : 2 * x[i]! * x[j]!) * c));
-    const label = b.reduce((t, v, k) => t + v * s[k]!, 0) + (noise > 0 ? noise * c * gauss(rng) : 0);
-    for (let p = 0; p < m; p++) h[p] = h[p]! + b[p]! * label;
-    for (let p = 0; p < m; p++) {
-      const bp = b[p]!;
-      const row = G[p]!;
-      for (let q = p; q < m; q++) row[q] = row[q]! + bp * b[q]!;
+  if (ns.some((n, k) => !(Number.isInteger(n) && n > 0) || (k > 0 && n <= ns[k - 1]!))) throw new RangeError('nestedDesigns: sizes must be positive integers, increasing');
+  // The features are b_p = w_p x_i x_j - delta_p over the coordinates p = (i <= j) (w = 1, delta = 1 on
+  // the diagonal; w = 2, delta = 0 off it), so sum_mu b_p b_q needs only the sums of the distinct
+  // quartic monomials x_i x_j x_k x_l (i <= j <= k <= l: C(d+3, 4) of them, against m(m+1)/2
+  // pairs p <= q) and of the quadratic ones: half the multiply-adds of the Gram matrix, the cost.
+  const index = (i: number, j: number): number => pairs.findIndex(([a, b]) => a === Math.min(i, j) && b === Math.max(i, j));
+  const monoA: number[] = [];
+  const monoB: number[] = [];
+  const monoOf = new Map<string, number>();
+  for (let i = 0; i < d; i++)
+    for (let j = i; j < d; j++)
+      for (let k = j; k < d; k++)
+        for (let l = k; l < d; l++) {
+          monoOf.set(`${i},${j},${k},${l}`, monoA.length);
+          monoA.push(index(i, j));
+          monoB.push(index(k, l));
+        }
+  const T = monoA.length;
+  // the monomial of each pair (p, q): its four indices sorted
+  const pairMono = new Int32Array(m * m);
+  for (let p = 0; p < m; p++)
+    for (let q = 0; q < m; q++) {
+      const key = [...pairs[p]!, ...pairs[q]!].sort((a, b) => a - b).join(',');
+      pairMono[p * m + q] = monoOf.get(key)!;
     }
+  const wt = pairs.map(([i, j]) => (i === j ? 1 : 2));
+  const dl = pairs.map(([i, j]) => (i === j ? 1 : 0));
+  const s = pairs.map(([i, j]) => S[i]![j]!);
+  const S4 = new Float64Array(T);
+  const S2 = new Float64Array(m);
+  const hn = new Float64Array(m);
+  const x = new Float64Array(d);
+  const B = 4;
+  const prod = Array.from({ length: B }, () => new Float64Array(m));
+  const xi = new Float64Array(B);
+  const out: SampledDesign[] = [];
+  const gauss = gaussianStream(rng);
+  let drawn = 0;
+  for (const n of ns) {
+    while (drawn < n) {
+      const t = Math.min(B, n - drawn);
+      for (let u = 0; u < t; u++) {
+        for (let i = 0; i < d; i++) x[i] = gauss();
+        const pu = prod[u]!;
+        for (let k = 0; k < m; k++) {
+          const v = x[pairs[k]![0]]! * x[pairs[k]![1]]!;
+          pu[k] = v;
+          S2[k] = S2[k]! + v;
+        }
+        xi[u] = noise > 0 ? gauss() : 0;
+        if (noise > 0) for (let k = 0; k < m; k++) hn[k] = hn[k]! + (wt[k]! * pu[k]! - dl[k]!) * xi[u]!;
+      }
+      if (t === B) {
+        const [p0, p1, p2, p3] = prod as [Float64Array, Float64Array, Float64Array, Float64Array];
+        for (let k = 0; k < T; k++) {
+          const a = monoA[k]!;
+          const b = monoB[k]!;
+          S4[k] = S4[k]! + p0[a]! * p0[b]! + p1[a]! * p1[b]! + p2[a]! * p2[b]! + p3[a]! * p3[b]!;
+        }
+      } else
+        for (let u = 0; u < t; u++) {
+          const pu = prod[u]!;
+          for (let k = 0; k < T; k++) S4[k] = S4[k]! + pu[monoA[k]!]! * pu[monoB[k]!]!;
+        }
+      drawn += t;
+    }
+    // sum b_p b_q = w_p w_q S4(pq) - delta_q w_p S2_p - delta_p w_q S2_q + delta_p delta_q n; scaled by 1/(2n)
+    const c = 1 / (2 * n);
+    const Gm = Array.from({ length: m }, (_, p) => Array.from({ length: m }, (_, q) => c * (wt[p]! * wt[q]! * S4[pairMono[p * m + q]!]! - dl[q]! * wt[p]! * S2[p]! - dl[p]! * wt[q]! * S2[q]! + dl[p]! * dl[q]! * n)));
+    // h = sum_mu b_mu y_mu, y = b . s + noise xi: G s (its scale already in G) and the noise part
+    const h = Gm.map((row, p) => row.reduce((acc, g, q) => acc + g * s[q]!, 0) + (noise > 0 ? c * noise * hn[p]! : 0));
+    out.push(designFromGram(d, n, Gm, h));
   }
-  for (let p = 0; p < m; p++) for (let q = 0; q < p; q++) G[p]![q] = G[q]![p]!;
+  return out;
+}
+
+/**
+ * The compressed design of a loss 1/2 (s - s*)^T G (s - s*) (+ const) given by its Gram matrix G over
+ * the coordinates s_ij, i <= j (symmetricPairs order; <B, M> = sum b_ij s_ij with b_ij = 2 B_ij off the
+ * diagonal) and h = sum_mu b_mu y_mu (noiseless: h = G s*). Also builds designs for a chosen G (a
+ * perturbation of the identity, in tests), not only sampled ones.
+ */
+export function designFromGram(d: number, n: number, G: number[][], h: number[]): SampledDesign {
+  const pairs = symmetricPairs(d);
+  const m = pairs.length;
   const R = cholesky(G);
   const A = R.map((row) => {
     const v = new Array<number>(d * d).fill(0);
@@ -139,11 +230,23 @@ export function sampledDesign(S: number[][], n: number, rng: Rng, noise = 0): Sa
     for (let k = 0; k < p; k++) t -= R[k]![p]! * y[k]!;
     y[p] = t / R[p]![p]!;
   }
-  // Hessian in the orthonormal basis (e_ij + e_ji)/sqrt 2: scale coordinates by 1/sqrt 2 off the diagonal
-  const w = pairs.map(([i, j]) => (i === j ? 1 : Math.SQRT1_2));
-  const H = G.map((row, p) => row.map((g, q) => g * w[p]! * w[q]!));
-  const ev = jacobiEig(H).values;
-  return { d, n, A, y, spectrum: [ev[ev.length - 1]!, ev[0]!] };
+  // Hessian in the orthonormal basis (e_ij + e_ji)/sqrt 2: scale coordinates by 1/sqrt 2 off the diagonal;
+  // its eigensolve costs more than the rest at small n and only the convex solver reads it: on demand
+  let spectrum: [number, number] | undefined;
+  return {
+    d,
+    n,
+    A,
+    y,
+    get spectrum(): [number, number] {
+      if (!spectrum) {
+        const w = pairs.map(([i, j]) => (i === j ? 1 : Math.SQRT1_2));
+        const ev = jacobiEig(G.map((row, p) => row.map((g, q) => g * w[p]! * w[q]!))).values;
+        spectrum = [ev[ev.length - 1]!, ev[0]!];
+      }
+      return spectrum;
+    },
+  };
 }
 
 export interface ConvexSolution {

@@ -166,9 +166,10 @@ export function locateVariational(S: number[][], r: Readout, rng: Rng, starts = 
  * training loss, by descent from `starts` random starts (weights at the data's scale); the end point
  * of least loss is kept. `method`: L-BFGS by default; plain gradient descent reaches the same
  * points, but crawls over the last decades of its gradient (tens of thousands of steps, against a
- * hundred or two).
+ * hundred or two). `from`: the first start is this point instead of a random one (training
+ * continued, e.g. from the network trained on fewer samples).
  */
-export function locateRegularised(A: number[][], y: number[], d: number, lambda: number, r: Readout, rng: Rng, starts = 3, scale = 1, method: 'gd' | 'lbfgs' = 'lbfgs'): Located {
+export function locateRegularised(A: number[][], y: number[], d: number, lambda: number, r: Readout, rng: Rng, starts = 3, scale = 1, method: 'gd' | 'lbfgs' = 'lbfgs', from?: NetPoint): Located {
   const n = A.length;
   const f: Objective = (z) => {
     const M = netMatrixF(z, r, d);
@@ -201,7 +202,8 @@ export function locateRegularised(A: number[][], y: number[], d: number, lambda:
   let best: Located | undefined;
   const values: number[] = [];
   for (let s = 0; s < starts; s++) {
-    const res = minimise(f, randomStart(rng, r, d, scale), { method, tol: 1e-11, maxIter: method === 'gd' ? 200000 : 20000 });
+    const x0 = s === 0 && from ? [...from.W.flat(), ...(r.kind === 'trained' ? from.a : [])] : randomStart(rng, r, d, scale);
+    const res = minimise(f, x0, { method, tol: 1e-11, maxIter: method === 'gd' ? 200000 : 20000 });
     values.push(res.value);
     if (!best || res.value < best.value) best = { ...unpackF(res.x, r, d), value: res.value, defect: res.gradNorm, starts: values };
   }
