@@ -222,3 +222,232 @@ describe('nuclearSE', () => {
     expect(P.risk).toBeCloseTo(1 / (2 * alpha - 1), 2);
   });
 });
+
+/* ------------- the state evolution against the convex estimator on sampled designs ------------- */
+
+/** the coordinates of a symmetric matrix in the orthonormal basis E_ii, (E_ij + E_ji)/sqrt 2, i <= j, row by row */
+const symCoords = (d: number): [number, number][] => {
+  const out: [number, number][] = [];
+  for (let i = 0; i < d; i++) for (let j = i; j < d; j++) out.push([i, j]);
+  return out;
+};
+
+interface Sensing {
+  d: number;
+  m: number;
+  /** Z^T Z and Z^T y: the loss 1/2 |y - Z s|^2 needs only these */
+  H: Float64Array;
+  b: Float64Array;
+  sStar: Float64Array;
+  /** extreme eigenvalues of H, for the step */
+  mu: number;
+  L: number;
+}
+
+/**
+ * nuclearSE's own convention, built directly (quadnet-sampled's design is another one: He_2 features
+ * x x^T - I with E <b, D>^2 = 2 |D|^2 and loss 1/(4n) sum (...)^2, i.e. G = b/sqrt 2, labels y/sqrt 2,
+ * lambda_SE = 2 n kappa, and non-Gaussian measurements): n measurements <G_mu, S*> + sigma xi_mu,
+ * G_mu's orthonormal coordinates iid N(0, 1) (E <G, S>^2 = |S|_F^2), S* = diag(k^-gamma).
+ */
+function sensing(gamma: number, d: number, n: number, sigma: number, seed: number): Sensing {
+  const P = symCoords(d);
+  const m = P.length;
+  const sStar = new Float64Array(m);
+  P.forEach(([i, j], p) => {
+    if (i === j) sStar[p] = (i + 1) ** -gamma;
+  });
+  const rng = new Rng(seed);
+  const H = new Float64Array(m * m);
+  const b = new Float64Array(m);
+  const z = new Float64Array(m);
+  for (let mu = 0; mu < n; mu++) {
+    let y = 0;
+    for (let p = 0; p < m; p++) {
+      z[p] = gauss(rng);
+      y += z[p]! * sStar[p]!;
+    }
+    y += sigma * gauss(rng);
+    for (let p = 0; p < m; p++) {
+      const zp = z[p]!;
+      b[p] = b[p]! + zp * y;
+      for (let q = 0; q <= p; q++) H[p * m + q] = H[p * m + q]! + zp * z[q]!;
+    }
+  }
+  for (let p = 0; p < m; p++) for (let q = 0; q < p; q++) H[q * m + p] = H[p * m + q]!;
+  const ev = symmetricEigen(H, m).values;
+  return { d, m, H, b, sStar, mu: ev[m - 1]!, L: ev[0]! };
+}
+
+/**
+ * argmin 1/2 |y - Z s|^2 + lambda |S|_* by proximal gradient (step c = 2/(L + mu), spectral soft
+ * threshold): E = |S_hat - S*|_F^2, and the fit's degrees of freedom df = div_y (Z s_hat) exactly:
+ * s_hat = prox_(c lambda)(Y), Y = s_hat + c (b - H s_hat), so ds = D (ds + c Z^T dy - c H ds), D the
+ * prox's Jacobian at Y (in the eigenbasis of Y: 1 or 0 on u_k u_k^T as |y_k| > c lambda or not, and
+ * (eta_k - eta_l)/(y_k - y_l) on the symmetrised u_k u_l^T), and df = c tr((I - D + c D H)^-1 D H)
+ * (independent of c: checked at c/3 while writing this).
+ */
+function convexSolve(S: Sensing, lambda: number): { E: number; df: number } {
+  const { d, m, H, b } = S;
+  const P = symCoords(d);
+  const step = 2 / (S.L + S.mu);
+  let s = new Float64Array(m);
+  let next = new Float64Array(m);
+  const A = new Float64Array(d * d);
+  let eig = symmetricEigen(A, d);
+  for (let it = 0; it < 20000; it++) {
+    // the gradient step Y, written as the d x d matrix
+    P.forEach(([i, j], p) => {
+      let g = -b[p]!;
+      for (let q = 0; q < m; q++) g += H[p * m + q]! * s[q]!;
+      const w = s[p]! - step * g;
+      A[i * d + j] = A[j * d + i] = i === j ? w : w * Math.SQRT1_2;
+    });
+    eig = symmetricEigen(A, d);
+    const { values, vectors } = eig;
+    const eta = Array.from(values, (v) => Math.sign(v) * Math.max(0, Math.abs(v) - step * lambda));
+    let moved = 0;
+    P.forEach(([i, j], p) => {
+      let acc = 0;
+      for (let k = 0; k < d; k++) if (eta[k] !== 0) acc += eta[k]! * vectors[k * d + i]! * vectors[k * d + j]!;
+      next[p] = i === j ? acc : acc * Math.SQRT2;
+      moved = Math.max(moved, Math.abs(next[p]! - s[p]!));
+    });
+    [s, next] = [next, s];
+    if (moved < 1e-12) break;
+  }
+  let E = 0;
+  for (let p = 0; p < m; p++) E += (s[p]! - S.sStar[p]!) ** 2;
+  // D = Q diag(pv) Q^T at the last Y (converged): Q's column r the coordinates of the basis element B_kl
+  const { values: y, vectors: U } = eig;
+  const kap = step * lambda;
+  const et = Array.from(y, (v) => Math.sign(v) * Math.max(0, Math.abs(v) - kap));
+  const Q = new Float64Array(m * m);
+  const pv = new Float64Array(m);
+  P.forEach(([k, l], r) => {
+    pv[r] = k === l ? (Math.abs(y[k]!) > kap ? 1 : 0) : y[k] === y[l] ? 0 : (et[k]! - et[l]!) / (y[k]! - y[l]!);
+    P.forEach(([i, j], p) => {
+      const B = k === l ? U[k * d + i]! * U[k * d + j]! : (U[k * d + i]! * U[l * d + j]! + U[l * d + i]! * U[k * d + j]!) * Math.SQRT1_2;
+      Q[p * m + r] = i === j ? B : B * Math.SQRT2;
+    });
+  });
+  const D = new Float64Array(m * m);
+  for (let p = 0; p < m; p++)
+    for (let q = 0; q <= p; q++) {
+      let acc = 0;
+      for (let r = 0; r < m; r++) acc += Q[p * m + r]! * pv[r]! * Q[q * m + r]!;
+      D[p * m + q] = D[q * m + p] = acc;
+    }
+  const X = new Float64Array(m * m);
+  for (let p = 0; p < m; p++)
+    for (let r = 0; r < m; r++) {
+      const dpr = D[p * m + r]!;
+      if (dpr !== 0) for (let q = 0; q < m; q++) X[p * m + q] = X[p * m + q]! + dpr * H[r * m + q]!;
+    }
+  const K = new Float64Array(m * m);
+  for (let i = 0; i < m * m; i++) K[i] = -D[i]! + step * X[i]!;
+  for (let p = 0; p < m; p++) K[p * m + p] = K[p * m + p]! + 1;
+  // K X' = D H by Gaussian elimination with partial pivoting; df = c tr X'
+  for (let col = 0; col < m; col++) {
+    let piv = col;
+    for (let p = col + 1; p < m; p++) if (Math.abs(K[p * m + col]!) > Math.abs(K[piv * m + col]!)) piv = p;
+    if (piv !== col)
+      for (let q = 0; q < m; q++) {
+        [K[col * m + q], K[piv * m + q]] = [K[piv * m + q]!, K[col * m + q]!];
+        [X[col * m + q], X[piv * m + q]] = [X[piv * m + q]!, X[col * m + q]!];
+      }
+    for (let p = col + 1; p < m; p++) {
+      const f = K[p * m + col]! / K[col * m + col]!;
+      if (f === 0) continue;
+      for (let q = col; q < m; q++) K[p * m + q] = K[p * m + q]! - f * K[col * m + q]!;
+      for (let q = 0; q < m; q++) X[p * m + q] = X[p * m + q]! - f * X[col * m + q]!;
+    }
+  }
+  let tr = 0;
+  for (let col = m - 1; col >= 0; col--)
+    for (let q = 0; q < m; q++) {
+      let acc = X[col * m + q]!;
+      for (let t = col + 1; t < m; t++) acc -= K[col * m + t]! * X[t * m + q]!;
+      X[col * m + q] = acc / K[col * m + col]!;
+      if (q === col) tr += X[col * m + q]!;
+    }
+  return { E, df: step * tr };
+}
+
+describe('nuclearSE against the convex estimator on sampled Gaussian designs (d = 20)', () => {
+  /**
+   * gamma = 1, sigma = 1/2, n = alpha d^2, lambda = c n: c = 1/4 puts the threshold above the bulk
+   * edge (a = t/sigma_s ~ 2..3, the bias regime: ~4 spikes kept, df ~ 40), c = 1/40 deep in
+   * the bulk (a ~ 0.4..0.5, the noise plateau: df ~ 0.8..0.9 of d(d+1)/2). Four designs each: the
+   * sampling error of the mean E is ~2..5%.
+   *
+   * Expected, and measured (d = 12..40, gamma = 1, sigma = 1/2):
+   *  - bias regime: the spiked expansion is accurate, solver/SE = 0.93..1.11 at d = 12..32 and
+   *    1.03 / 0.99 here (alpha = 1 / 2, these four designs); asserted within 12%.
+   *  - plateau: the SE is the d -> infinity limit, which drops O(1/d) terms the bulk carries at
+   *    finite d (its d^2/2 coordinates against d(d+1)/2, n - d^2/2 against n - d(d+1)/2 in the
+   *    least-squares denominator: alone 1 + 2/d at alpha = 1), and the solver's risk lies ABOVE
+   *    it by a margin shrinking with d (alpha = 1, lambda = n/40): solver/SE = 1.24 at d = 16,
+   *    1.15 at d = 24, 1.12 at d = 32, 1.08 at d = 40; here 1.14 / 1.19. Asserted as
+   *    1.0 < solver/SE < 1.4. FINDING (finite d, not a normalisation error): at d = 20 the SE
+   *    underestimates the plateau's risk by 15-25%, roughly 3-4/d.
+   *  - df (the fit's exact divergence, against the SE's denoiser df): in the plateau df = Theta(n)
+   *    and solver/SE = 1.07 / 1.10 here (1.04..1.11 at d = 12..28, falling with d); asserted in
+   *    [0.97, 1.15]. In the bias regime df ~ K d << n (K ~ 4 active spikes) and solver/SE = 1.20 /
+   *    1.29 here, 1.22..1.25 at alpha = 2 for d = 12..28: FINDING (finite d, sub-leading): the
+   *    spiked expansion drops O(1)-per-spike terms of the denoiser's df (its diagonal eta' = 1, the
+   *    pairs among the active outliers, the finite-d bulk), which a Monte Carlo of the denoiser at
+   *    the SE's (sigma_s, t) confirms: df/D above the SE's by 15% at D = 60, 11% at 120, 5.5% at
+   *    240. The solver's df matches that Monte Carlo at d = 20 (43.8 vs 47.7, 42.6 vs 43.8), so the
+   *    SE map (lambda = t (n - df)) holds; its df is off by O(K)/(K d). Since df/n ~ K/(alpha d) is
+   *    small there, t = lambda/(n - df) and so E barely feel it. Asserted in [1.1, 1.6], and the
+   *    Monte Carlo agreement within 10%.
+   * Wrong normalisations leave these bands (measured in a scratch copy; E ratio for the cases in
+   * order): noise variance doubled 1.03, 0.99, 0.60, 0.69; halved 1.03, 0.99, 1.85, 1.77; lambda/2
+   * for lambda 1.84, 1.96, 0.98, 1.21 (bias df 0.53, 0.47); 2 lambda 0.56, 0.51, 1.13, 0.92 (bias
+   * df 3.7, 3.9); d^2 for d in 2 (n/d) sigma_s^2 = sigma^2 + E: SE E ~ 1e11, ratio ~ 0, and a < 1 in
+   * the bias cases.
+   */
+  const gamma = 1;
+  const sigma = 0.5;
+  const d = 20;
+  // [alpha, c, E band, df band] (solver mean / SE)
+  const cases: [alpha: number, c: number, E: [number, number], df: [number, number]][] = [
+    [1, 1 / 4, [0.88, 1.12], [1.1, 1.6]],
+    [2, 1 / 4, [0.88, 1.12], [1.1, 1.6]],
+    [1, 1 / 40, [1.0, 1.4], [0.97, 1.15]],
+    [2, 1 / 40, [1.0, 1.4], [0.97, 1.15]],
+  ];
+  const designs = new Map<number, Sensing[]>();
+  const designsAt = (alpha: number): Sensing[] => {
+    let D = designs.get(alpha);
+    if (!D) {
+      D = [0, 1, 2, 3].map((k) => sensing(gamma, d, alpha * d * d, sigma, 9001 + 17 * k + alpha));
+      designs.set(alpha, D);
+    }
+    return D;
+  };
+  for (const [alpha, c, [lo, hi], [dlo, dhi]] of cases)
+    it(`alpha = ${alpha}, lambda = n/${1 / c}: solver mean E / SE in [${lo}, ${hi}], df / SE in [${dlo}, ${dhi}]`, () => {
+      const n = alpha * d * d;
+      const lambda = c * n;
+      const R = designsAt(alpha).map((S) => convexSolve(S, lambda));
+      const mean = R.reduce((x, r) => x + r.E, 0) / R.length;
+      const df = R.reduce((x, r) => x + r.df, 0) / R.length;
+      const P = nuclearSE(new PowerSpikes(gamma, d), n, sigma, lambda);
+      // the regime is the one intended
+      if (c === 1 / 4) expect(P.a).toBeGreaterThan(2);
+      else expect(P.a).toBeLessThan(1);
+      const what = `E solver ${R.map((r) => r.E.toFixed(4)).join(', ')}, SE ${P.risk.toFixed(4)}; df solver ${R.map((r) => r.df.toFixed(1)).join(', ')}, SE ${P.df.toFixed(1)} (a = ${P.a.toFixed(2)})`;
+      expect(mean / P.risk, what).toBeGreaterThan(lo);
+      expect(mean / P.risk, what).toBeLessThan(hi);
+      expect(df / P.df, what).toBeGreaterThan(dlo);
+      expect(df / P.df, what).toBeLessThan(dhi);
+      if (c === 1 / 4) {
+        // the df excess in the bias regime is the denoiser's own at this d, not the estimator's: the
+        // solver's df matches a Monte Carlo of the soft-thresholded S* + sigma_s W at d = 20
+        const mc = monteCarlo(gamma, d, P.sigmaS, P.t, 200, 31);
+        expect(Math.abs(df / mc.df - 1), `${what}; denoiser Monte Carlo df ${mc.df.toFixed(1)}`).toBeLessThan(0.1);
+      }
+    }, 20000);
+});
