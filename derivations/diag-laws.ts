@@ -18,6 +18,12 @@
  *  - interpolation (sigma = 0, p > n, beta < 1 - gamma): lambda -> 0 reaches the minimum-l1
  *    interpolator; df -> n, t/tau -> alpha* with 2 kappa Q(alpha*) = 1, and
  *    E (1 - kappa g0(alpha*)) ~ tau^(2 - 1/gamma) with tau^2 = E/n: E ∝ n^-(2 gamma - 1), flat in lambda.
+ *  - recovery (sigma = 0, p < n, beta < 1 - gamma): t = lambda/(n - df) falls below every theta*_k
+ *    (t << p^-gamma), so every coordinate is active and settled: each carries tau^2 + t^2, and
+ *    n tau^2 = p (tau^2 + t^2) fixes alpha^2 = (1 - kappa)/kappa whatever tau; the calibration
+ *    lambda = t (n - p) then gives E = n tau^2 = kappa lambda^2 / ((1 - kappa)^3 n) (the OLS solution
+ *    theta* shrunk by lambda (X^T X)^-1 sign: E ∝ lambda^2 / n). The corrections are Gaussian tails
+ *    in theta*_p / tau ~ n^(1 - gamma - beta).
  * The crossover lambda ~ sigma sqrt(n) is the optimal penalty up to logarithms, with
  * E* ∝ n^-(2 gamma - 1)/(2 gamma) (riskPath at beta = 1/2).
  */
@@ -52,8 +58,8 @@ export const lassoModel: LawModel = {
   excluded: [
     { when: `abs(beta - 1) <= ${EPS} or (sigma > 0 and abs(beta - 1/2) <= ${EPS}) or (sigma == 0 and abs(beta - 1 + gamma) <= ${EPS})`, why: 'beta on a crossover (lambda ~ n, lambda ~ sigma sqrt(n), or lambda ~ n^(1-gamma) without noise): logarithmic corrections, no pure power' },
     {
-      when: `sigma == 0 and kappa <= 1 and beta < 1 - gamma`,
-      why: 'noiseless with n >= p below the crossover: exact recovery as lambda -> 0 (heuristically E ∝ lambda^2/n), not derived here',
+      when: `sigma == 0 and abs(kappa - 1) <= ${EPS} and beta < 1 - gamma`,
+      why: 'noiseless with p = n below the crossover: between interpolation (p > n) and recovery (p < n), where 1 - kappa vanishes and E ∝ lambda^2 / ((1 - kappa)^3 n) has no finite constant',
     },
   ],
   regimes: [
@@ -80,6 +86,12 @@ export const lassoModel: LawModel = {
       description: 'no noise, p > n, lambda -> 0: the minimum-l1 interpolator, E ∝ n^-(2 gamma - 1)',
       when: 'sigma == 0 and kappa > 1 and beta < 1 - gamma',
       formulas: { riskN: '2 * gamma - 1', riskLambda: '0' },
+    },
+    {
+      name: 'recovery',
+      description: 'no noise, p < n, lambda -> 0: every coordinate active, the OLS solution (theta*) shrunk by lambda, E ∝ lambda^2 / n',
+      when: 'sigma == 0 and kappa < 1 and beta < 1 - gamma',
+      formulas: { riskN: '1', riskLambda: '2' },
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagClaims, phaseDiagram, spectrumTail, weightDecayIsNuclear, weightDecayTrainedReadout } from '../../derivations/diag.js';
+import { diagClaims, measurements, phaseDiagram, spectrumTail, weightDecayIsNuclear, weightDecayTrainedReadout, type PhaseParams } from '../../derivations/diag.js';
 import { check } from '../../src/core/runner.js';
 import { applyVariant, type Claim, type Variant } from '../../src/core/claim.js';
 import { residuals } from '../../src/core/evaluate.js';
@@ -13,20 +13,68 @@ describe('diag and quad claims', () => {
 describe('diag.phase-diagram: the formulas checked', () => {
   it('a flat regime states the literal 0, not riskN - beta * riskLambda with zeros left in', () => {
     const rhs = Object.fromEntries(phaseDiagram.encoding.equations.map((q) => [q.name, q.rhs]));
-    for (const name of ['plateau.path', 'plateau.lambda', 'null.path', 'null.lambda', 'interp.lambda']) expect(rhs[name], name).toBe('0');
+    for (const name of ['plateau.path', 'plateau.lambda', 'null.path', 'null.lambda', 'interp.lambda', 'nullEdge.path', 'nullEdge.lambda', 'plateauEdge.path', 'plateauEdge.lambda', 'interpEdge.lambda']) expect(rhs[name], name).toBe('0');
     expect(rhs['interp.path']).toBe('2 * gamma - 1');
     expect(rhs['bias.path']).toBe('2 - 1 / gamma - bias_beta * (2 - 1 / gamma)');
+    expect(rhs['recovery.path']).toBe('1 - recovery_beta * 2');
+    expect(rhs['recovery.lambda']).toBe('2');
+  });
+
+  /** the corners of the domain: gamma, the distances and the kappas at their ends */
+  const corners: PhaseParams[] = [8, 16].flatMap((g8) =>
+    [0, 4].flatMap((k) => [0.9, 2, 4].map((kappaEdge) => ({ g8, kappaNoisy: k ? 2 : 0.5, kappaClean: k ? 4 : 2, kappaEdge, u: Array<number>(5).fill(4 * k), d: Array<number>(6).fill(k), dk: Array<number>(2).fill(k) }))),
+  );
+
+  it('draws a measurement on each side of every boundary, within 0.1 of it', () => {
+    for (const P of corners) {
+      const gamma = P.g8 / 8;
+      const m = Object.fromEntries(measurements(P).map((x) => [x.name, x]));
+      const near = (x: number, b: number, side: 1 | -1): void => {
+        expect(side * (x - b)).toBeGreaterThan(0.04);
+        expect(side * (x - b)).toBeLessThanOrEqual(0.1 + 1e-12);
+      };
+      near(m.top!.beta, 1, -1);
+      near(m.nullEdge!.beta, 1, 1);
+      near(m.biasEdge!.beta, 0.5, 1);
+      near(m.plateauEdge!.beta, 0.5, -1);
+      expect([m.top!.sigma, m.nullEdge!.sigma, m.biasEdge!.sigma, m.plateauEdge!.sigma]).toEqual([1, 1, 1, 1]);
+      near(m.cleanEdge!.beta, 1 - gamma, 1);
+      near(m.interpEdge!.beta, 1 - gamma, -1);
+      near(m.recovery!.beta, 1 - gamma, -1);
+      near(m.interpEdge!.kappa, 1, 1);
+      near(m.recovery!.kappa, 1, -1);
+      expect([m.cleanEdge!.sigma, m.interpEdge!.sigma, m.recovery!.sigma]).toEqual([0, 0, 0]);
+    }
+  });
+
+  it('each boundary moved by 0.2 rereads the measurements next to it with the neighbouring law', () => {
+    const moved = Object.fromEntries(phaseDiagram.variants.filter((v) => v.name.startsWith('boundary')).map((v) => [v.name, Object.keys(v.equations ?? {})]));
+    expect(Object.keys(moved)).toHaveLength(8);
+    const expected: [string, string[]][] = [
+      ['boundary bias | null moved to 1 + 0.2', ['nullEdge']],
+      ['boundary bias | null moved to 1 - 0.2', ['top']],
+      ['boundary noise plateau | bias moved to 1/2 + 0.2', ['biasEdge']],
+      ['boundary noise plateau | bias moved to 1/2 - 0.2', ['plateauEdge']],
+      ['boundary interpolation, recovery | noiseless bias moved to 1 - gamma + 0.2', ['cleanEdge']],
+      ['boundary interpolation, recovery | noiseless bias moved to 1 - gamma - 0.2', ['interpEdge', 'recovery']],
+      ['boundary recovery | interpolation moved to 1 + 0.2', ['interpEdge']],
+      ['boundary recovery | interpolation moved to 1 - 0.2', ['recovery']],
+    ];
+    for (const [name, ms] of expected) for (const m of ms) expect(moved[name], name).toEqual(expect.arrayContaining([`${m}.path`, `${m}.lambda`]));
+    // the moved reading is the model's piecewise law: a conditional on the measurement's parameters
+    const v = phaseDiagram.variants.find((x) => x.name === 'boundary bias | null moved to 1 - 0.2')!;
+    expect(v.equations!['top.lambda']!.rhs).toMatch(/^top_beta > 1 - 0\.2 \? 0 : /);
   });
 });
 
 describe('deterministic scaling claims resolve their exponents to 0.005', () => {
-  it('diag.phase-diagram and quad.spectrum-tail', () => {
-    for (const c of [phaseDiagram, spectrumTail] as Claim<unknown>[]) {
+  for (const c of [phaseDiagram, spectrumTail] as Claim<unknown>[]) {
+    it(c.id, () => {
       const r = check(c, undefined, { seed: 7, runs: 3, digits: 30 });
       expect(r.verdict, c.id).toBe('verified');
       for (const [eq, res] of Object.entries(r.resolution ?? {})) expect(res, `${c.id} ${eq}`).toBeLessThan(0.005);
-    }
-  });
+    });
+  }
 });
 
 describe('quad weight decay: each route refutes on its own', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lassoCD, lassoHomotopy } from '../../src/models/lasso.js';
-import { lassoSE, PowerLawSum, powerLawTarget, riskAndDf, softThresholdRisk } from '../../src/models/lasso-se.js';
+import { lassoSE, PowerLawSum, powerLawTarget, riskAndDf, seResidual, softThresholdRisk } from '../../src/models/lasso-se.js';
 import { modeFlow, matrixFlow } from '../../src/models/quadnet.js';
 import { Fixed } from '../../src/numeric/fixed.js';
 import { solve } from '../../src/numeric/linsolve.js';
@@ -206,6 +206,48 @@ describe('the state-evolution solve from a neighbouring solution', () => {
       expect(Math.abs(newton.alpha / nested.alpha - 1)).toBeLessThan(1e-9);
       expect(Math.abs(newton.risk / nested.risk - 1)).toBeLessThan(1e-8);
     }
+  });
+});
+
+describe('the state-evolution solve where tau hardly moves E / tau^2 (noiseless, p < n, lambda -> 0)', () => {
+  it('lands on the calibrated fixed point E = kappa lambda^2 / ((1 - kappa)^3 n), from scratch and from a start decades off', () => {
+    // kappa = 1/2: the root alpha* = sqrt((1 - kappa)/kappa) = 1 is the nested solve's own first guess
+    for (const kappa of [0.5, 0.9]) {
+      const gamma = 1.5;
+      for (const n of [1e12, 1e20]) {
+        const target = new PowerLawSum(gamma, Math.round(kappa * n));
+        const lambda = 1 / n;
+        const expected = (kappa * lambda ** 2) / ((1 - kappa) ** 3 * n);
+        const cold = lassoSE(target, n, 0, lambda, 1, 1e-10);
+        const far = lassoSE(target, n, 0, lambda, 1, 1e-10, { tau: 1e6 * cold.tau, alpha: 0.5 });
+        for (const P of [cold, far]) {
+          expect(seResidual(target, n, 0, lambda, P)).toBeLessThan(1e-6);
+          expect(Math.abs(P.risk / expected - 1), `kappa ${kappa} n ${n}`).toBeLessThan(1e-6);
+          expect(Math.abs(P.alpha - Math.sqrt((1 - kappa) / kappa))).toBeLessThan(1e-6);
+        }
+      }
+    }
+  });
+  it('seResidual reads a miscalibrated point as such', () => {
+    const n = 1e12;
+    const target = new PowerLawSum(1.5, n / 2);
+    const P = lassoSE(target, n, 0, 1 / n, 1, 1e-10);
+    expect(seResidual(target, n, 0, 1 / n, { tau: 10 * P.tau, t: 10 * P.t })).toBeGreaterThan(1);
+  });
+});
+
+describe('the power-law target past 2^52 coordinates', () => {
+  it('sums a sharp kink at k ~ 1e20 in closed form (no integer stepping where k++ would not move)', () => {
+    const gamma = 1.5;
+    const target = new PowerLawSum(gamma, 1e30);
+    const kt = 1e20;
+    const t = kt ** -gamma;
+    const tau = 1e-10 * t;
+    const [E, df] = target.riskAndDf(tau, t);
+    // k <= k_t active (tau^2 + t^2 each), the rest killed: sum_(k > k_t) k^-3 ~ k_t^-2 / 2
+    const expected = kt * (tau * tau + t * t) + kt ** -2 / 2;
+    expect(Math.abs(df / kt - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(E / expected - 1)).toBeLessThan(1e-6);
   });
 });
 

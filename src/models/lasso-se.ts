@@ -180,7 +180,7 @@ export function tauAt(target: SETarget, n: number, sigma: number, alpha: number,
  * Jacobian by forward differences, steps halved until the residual falls. null when it does
  * not converge (the caller falls back to the nested solve).
  */
-function newtonSE(target: SETarget, n: number, sigma: number, lambda: number, start: { tau: number; alpha: number }, tol: number): SEPoint | null {
+function newtonSE(target: SETarget, n: number, sigma: number, lambda: number, start: { tau: number; alpha: number }, tol: number, calibration: 'linear' | 'log' = 'linear'): SEPoint | null {
   const at = (a: number, b: number): { F: [number, number]; P: SEPoint } | null => {
     const tau = Math.exp(a);
     const alpha = Math.exp(b);
@@ -188,8 +188,10 @@ function newtonSE(target: SETarget, n: number, sigma: number, lambda: number, st
     const [risk, df] = riskAndDf(target, tau, t);
     if (!(sigma * sigma + risk > 0)) return null;
     // the calibration as (n - df - lambda / t) / n: linear in alpha where df approaches n (lambda
-    // -> 0, where ln(n - df) turns steeply), tame where df << n
-    const F: [number, number] = [Math.log(n * tau * tau) - Math.log(sigma * sigma + risk), 1 - df / n - lambda / (t * n)];
+    // -> 0, where ln(n - df) turns steeply), tame where df << n; in logs, ln(t (n - df) / lambda),
+    // linear in ln tau where df stays put (a start whose t is off by decades)
+    const cal = calibration === 'linear' ? 1 - df / n - lambda / (t * n) : Math.log(t * (n - df)) - Math.log(lambda);
+    const F: [number, number] = [Math.log(n * tau * tau) - Math.log(sigma * sigma + risk), cal];
     return F.every(Number.isFinite) ? { F, P: { tau, t, risk, df, alpha } } : null;
   };
   let x: [number, number] = [Math.log(start.tau), Math.log(start.alpha)];
@@ -233,6 +235,9 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
   if (start) {
     const P = newtonSE(target, n, sigma, lambda, start, tol);
     if (P) return P;
+    // a start decades away in tau (a neighbour far off in n): the calibration in logs
+    const Q = newtonSE(target, n, sigma, lambda, start, tol, 'log');
+    if (Q && seResidual(target, n, sigma, lambda, Q) <= SE_ACCEPT) return Q;
   }
   let tauGuess: number | undefined;
   const point = (la: number): SEPoint | null => {
@@ -268,7 +273,8 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
       f = g(la);
       if (f >= 0) break;
       [lo, flo] = [la, f];
-      if (la > 50) throw new Error('lassoSE: no calibration above');
+      // alpha = t / tau reaches ~n^(1/2) far above the noise (ln alpha ~ 350 at n = 1e300)
+      if (la > 400) throw new Error('lassoSE: no calibration above');
     }
     [hi, fhi] = [la, f];
   } else {
@@ -279,7 +285,7 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
       f = g(la);
       if (f < 0) break;
       [hi, fhi] = [la, f];
-      if (la < -50) throw new Error('lassoSE: no calibration below');
+      if (la < -400) throw new Error('lassoSE: no calibration below');
     }
     [lo, flo] = [la, f];
   }
@@ -293,7 +299,34 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
   const root = Number.isFinite(flo) ? illinois(g, lo, hi, flo, fhi, tol) : hi;
   const P = point(root);
   if (P === null) throw new Error('lassoSE: lost the fixed point');
-  return P;
+  const off = seResidual(target, n, sigma, lambda, P);
+  if (off <= SE_ACCEPT) return P;
+  // The nested solve is ill-conditioned where E / tau^2 hardly depends on tau: without noise and
+  // with every coordinate settled active (n > p, lambda -> 0), n = p (1 + alpha^2) whatever tau, so
+  // tau(alpha) is vertical at the root and alpha's tolerance leaves tau (and the calibration)
+  // decades off. Both equations at once, the calibration in logs, fix tau in one step from there.
+  const Q = newtonSE(target, n, sigma, lambda, P, tol, 'log');
+  if (Q && seResidual(target, n, sigma, lambda, Q) <= SE_ACCEPT) return Q;
+  throw new Error(`lassoSE: no fixed point found (n = ${n}, sigma = ${sigma}, lambda = ${lambda}: residual ${off})`);
+}
+
+/**
+ * The largest state-evolution residual a solution is returned with (in ln(n tau^2) and ln lambda):
+ * loose, since near interpolation (df -> n) ln(n - df) carries df's float64 rounding magnified by
+ * n / (n - df); an ill-conditioned nested solve misses by decades
+ */
+const SE_ACCEPT = 1e-3;
+
+/**
+ * How far P is from the fixed point at (n, sigma, lambda): the larger of |ln(n tau^2 / (sigma^2 + E))|
+ * and |ln(t (n - df) / lambda)| (Infinity when n - df <= 0).
+ */
+export function seResidual(target: SETarget, n: number, sigma: number, lambda: number, P: { tau: number; t: number }): number {
+  const [risk, df] = riskAndDf(target, P.tau, P.t);
+  const noise = Math.abs(Math.log(n * P.tau * P.tau) - Math.log(sigma * sigma + risk));
+  const cal = n > df ? Math.abs(Math.log(P.t * (n - df)) - Math.log(lambda)) : Infinity;
+  const r = Math.max(noise, cal);
+  return Number.isFinite(r) ? r : Infinity;
 }
 
 /**
@@ -392,7 +425,8 @@ export class PowerLawSum implements SummedTarget {
     E += active * (tau * tau + t * t);
     df += active;
     if (lo > p) return [E, df];
-    if (hi - lo + 1 <= WINDOW_MAX) {
+    // (one by one only where consecutive integers are floats: past 2^52 k++ would not move)
+    if (hi - lo + 1 <= WINDOW_MAX && hi < 2 ** 52) {
       // a sharp kink: its few integers one by one, the rest killed (theta^2 each, summed in closed form)
       for (let k = lo; k <= hi; k++) add(k);
       // killed from the first integer past the window (lo itself when none lies in it)
