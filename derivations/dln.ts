@@ -242,13 +242,19 @@ interface BiasParams {
   logAlpha: number;
 }
 
-/** small systems: the flow at 2D digits costs ~d (order ~D)^2 per Taylor step */
-const biasDomain: fc.Arbitrary<BiasParams> = fc.record({
-  n: fc.integer({ min: 1, max: 3 }),
-  extra: fc.integer({ min: 1, max: 2 }),
-  seed: fc.integer({ min: 0, max: 0x7fffffff }),
-  logAlpha: fc.integer({ min: -3000, max: 2000 }),
-});
+/**
+ * small systems: the flow at 2D digits costs ~d (order ~D)^2 per Taylor step. Not shrunk: every
+ * candidate of a shrink is two new flows (a second per candidate), and a wrong variant is refuted
+ * on the first drawn case already, whose size (d <= 5) is no harder to read than a shrunk one's
+ */
+const biasDomain: fc.Arbitrary<BiasParams> = fc.noShrink(
+  fc.record({
+    n: fc.integer({ min: 1, max: 3 }),
+    extra: fc.integer({ min: 1, max: 2 }),
+    seed: fc.integer({ min: 0, max: 0x7fffffff }),
+    logAlpha: fc.integer({ min: -3000, max: 2000 }),
+  }),
+);
 
 interface BiasData {
   X: Mat;
@@ -303,9 +309,17 @@ type BiasFlow = { data: BiasData; w: Vec } | { degenerate: string };
 const biasFlows = new Map<string, BiasFlow>();
 
 /**
+ * the flow is followed to 10^-(BIAS_FLOW_FRACTION D) (its limit within ~that): the claim asks
+ * 10^-(0.8 D) of every equation, and the fourth-order differences of q in the encoding reach
+ * ~10^-(0.8 (D + 12)) at best, so going further (to 10^-(D+1), as before) bought nothing the
+ * check reads while costing a quarter more Taylor terms
+ */
+const BIAS_FLOW_FRACTION = 0.9;
+
+/**
  * The truth: the two-factor flow itself (src/models/dln-flow.ts), u(0) = v(0) = alpha 1, followed
- * until max |X w - y| <= 10^-(D+1); its limit is then within ~that (the residual decays at the
- * late rate, and w moves by O(residual) after it).
+ * until max |X w - y| <= 10^-(R+1), R = ceil(0.9 D), with local tolerance 10^-(R+2); its limit is
+ * then within ~that (the residual decays at the late rate, and w moves by O(residual) after it).
  */
 function biasFlow(p: BiasParams, digits: number): BiasFlow {
   return memo(biasFlows, `${JSON.stringify(p)}|${digits}`, () => {
@@ -313,11 +327,12 @@ function biasFlow(p: BiasParams, digits: number): BiasFlow {
     const data = biasData(F, p);
     if (data.degenerate) return { degenerate: data.degenerate };
     const init = new Array<bigint>(p.n + p.extra).fill(data.alpha);
+    const R = Math.ceil(BIAS_FLOW_FRACTION * digits);
     try {
-      const end = dlnFlow(F, data.X, data.y, init, init, { residualBelow: F.tenTo(-(digits + 1)), tolDigits: digits + 2, maxSteps: BIAS_MAX_STEPS });
+      const end = dlnFlow(F, data.X, data.y, init, init, { residualBelow: F.tenTo(-(R + 1)), tolDigits: R + 2, maxSteps: BIAS_MAX_STEPS });
       return { data, w: end.w };
     } catch (e) {
-      return { degenerate: `the flow did not reach |Xw - y| <= 1e-${digits + 1} within ${BIAS_MAX_STEPS} Taylor steps (an ill-conditioned draw): ${(e as Error).message}` };
+      return { degenerate: `the flow did not reach |Xw - y| <= 1e-${R + 1} within ${BIAS_MAX_STEPS} Taylor steps (an ill-conditioned draw): ${(e as Error).message}` };
     }
   });
 }
@@ -433,7 +448,11 @@ export const implicitBias = defineClaim<BiasParams>({
   // O(delta^4) + O(eps / delta) with delta = 10^(-(D + 12) / 5) (eps = 10^-(D + 12), mathjs's
   // guard digits included): ~0.8 (D + 12) digits, above 0.8 D
   tolerance: 0.8,
-  runs: 16,
+  // each case is two flows to 10^-37 and 10^-73 (0.1 to 0.8 s): ten cases (the claim and its
+  // variants took 9 s where sixteen, shrunk, took 23, side by side on one loaded machine); the
+  // fast-check draws reach both ends of alpha (seed 42: 1e-3 three times, 1.8e-3 to 1.6e-2 four,
+  // 0.98, 3.95 and 98) and every size (n = 1..3, d - n = 1..2)
+  runs: 10,
   // the '+ 1' of q only sets q(0) = 0 (Q >= 0, Q(0) = 0): any other constant c adds
   // alpha^2 c / 2 per coordinate, a constant over the whole affine set Xw = y, which moves
   // neither the minimiser nor the gradient; the check reads Q only through differences
@@ -789,7 +808,7 @@ export const incrementalLearning = defineClaim<IncParams>({
     },
     { site: 'def ls', kinds: ['sign flipped'], at: 'diag(1 - P)', why: 'the unlearned block (-I for +I) is decoupled from the learned one in the block-diagonal matrix: the least squares on the learned coordinates and the zeros off them are unchanged' },
   ],
-  ranges: { levels: INC_LEVELS, label: 'pairs of decades of 1/alpha', deep: { levels: INC_DEEP_LEVELS } },
+  ranges: { levels: INC_LEVELS, target: 0.005, label: 'pairs of decades of 1/alpha', deep: { levels: INC_DEEP_LEVELS } },
   runs: 8,
   measure(params, { level, deep }): Instance {
     const theta = incDesign(params).theta.map(Math.abs);
@@ -854,6 +873,16 @@ export const incrementalLearning = defineClaim<IncParams>({
 });
 
 // ---------------------------------------------------------------- rate–bias trade-off ----
+//
+// The two regimes of the `dln` model (alpha < 1, alpha >= 1) are the asymptotes alpha -> 0 and
+// alpha -> infinity, not the two sides of a boundary: the rate's local exponent d ln rho / d ln alpha
+// moves smoothly from 0 to 2 where alpha^4 overtakes w_inf^2 in sqrt(w_inf^2 + alpha^4) (for one
+// coordinate it is 2 alpha^4 / (w^2 + alpha^4), 1 at alpha^2 = |w|), so no exponent changes at
+// alpha = 1 and no case is drawn there. This claim reads each exponent as the limit of local slopes
+// in windows moving away from the crossover (alpha from 10^0.25 up to 10^2, from 10^-1 down to
+// 10^-8), and the exact rate formula at the window's end, which carries the crossover itself; where
+// the learning time's exponent changes (|theta| dt/dln(1/alpha) = 1/2 at alpha^2 = 1.274 |theta|) is
+// measured on the flow in proofs-tests/derivations/dln.test.ts (see dln-laws.ts).
 
 interface RateParams {
   n: number;
@@ -1126,13 +1155,16 @@ export const rateTradeoff = defineClaim<RateParams>({
       { name: 'rate, small alpha', lhs: 'rateS', rhs: RATE_SMALL, scale: '1' },
       { name: 'bias, large alpha (l2)', lhs: 'biasL', rhs: BIAS_LARGE, scale: '1' },
       { name: 'bias, small alpha (l1)', lhs: 'biasS', rhs: BIAS_SMALL, scale: '1' },
-      { name: 'rate at the limit, large alpha', lhs: 'rhoL', rhs: 'rate(wL, alphaL)' },
+      // per alpha^2 at large alpha, so that the scale (the larger side) is one unit at every level: the
+      // rate itself grows as alpha^2 over the levels, rho / alpha^2 tends to 2 lambda_min(X X^T)
+      { name: 'rate at the limit, large alpha', lhs: 'rhoL / alphaL^2', rhs: 'rate(wL, alphaL) / alphaL^2' },
       { name: 'rate at the limit, small alpha', lhs: 'rhoS', rhs: 'rate(wS, alphaS)' },
     ],
   },
   // float64 measurements: the formulas need no more digits than they carry
   ranges: {
     levels: RATE_LEVELS,
+    target: 0.005,
     digits: 16,
     label: 'quarter decades (large alpha) / decades (small alpha)',
     floor: {
@@ -1254,10 +1286,12 @@ interface DmftParams {
 /**
  * alpha from the rich (0.1) to the lazy (2) regime; the step keeps eta lambda_max of the late
  * Hessian X diag(2 sqrt(w^2 + alpha^4)) X^T below ~1.5 (stable below 2) down to d = 20. alpha = 2 is
- * nearly linear (standard errors ~1e-4: few paths and draws); alpha = 0.1 is the noisiest.
+ * nearly linear (standard errors ~1e-4: few paths and draws); alpha = 0.1 is the noisiest, and
+ * there the DMFT's own Monte Carlo error leads (1.9 times the draws' in the train loss, 2.3 times in
+ * the late rate), so its draws were cut from 12500 to 9000 (5% coarser, 0.4 s less).
  */
 const dmftDomain: fc.Arbitrary<DmftParams> = fc.constantFrom(
-  { alpha: 0.1, delta: 0.5, rho: 0.2, sigma: 0.1, dt: 0.3, steps: 36, paths: 6000, draws: 12500 },
+  { alpha: 0.1, delta: 0.5, rho: 0.2, sigma: 0.1, dt: 0.3, steps: 36, paths: 6000, draws: 9000 },
   { alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0, dt: 0.25, steps: 32, paths: 6000, draws: 8500 },
   { alpha: 0.5, delta: 0.5, rho: 0.3, sigma: 0.3, dt: 0.25, steps: 32, paths: 6000, draws: 8500 },
   { alpha: 2, delta: 0.3, rho: 0.4, sigma: 0.2, dt: 0.05, steps: 24, paths: 2000, draws: 3000 },
@@ -1269,18 +1303,18 @@ const dmftDomain: fc.Arbitrary<DmftParams> = fc.constantFrom(
  * as ~1/d while the draws' spread per seed shrinks as 1/sqrt(d) at a cost ~d^2: small d with many
  * seeds measures the means most cheaply, so each level runs draws / d seeds (the standard error stays
  * about level); many close levels keep each one's share of the extrapolation small, and so its
- * level-to-level noise. --deep: a horizon 1.5 times longer, d up to 320, twice the paths and draws.
+ * level-to-level noise. --deep: d up to 320 and four times the paths and draws, at the same horizon (a
+ * horizon 1.5 times longer, tried before, made the late rate noisier: its resolution grew to 0.53).
  */
 const DMFT_LEVELS = [20, 40, 60, 80, 100, 120, 140, 160];
 const DMFT_DEEP_LEVELS = [20, 40, 60, 80, 100, 120, 140, 160, 200, 240, 280, 320];
-const DMFT_DEEP_HORIZON = 1.5;
-/** --deep: paths and draws this many times more (the later the horizon, the noisier the late rate) */
-const DMFT_DEEP_BUDGET = 2;
+/** --deep: paths and draws this many times more (the resolutions halve) */
+const DMFT_DEEP_BUDGET = 4;
 /** independent DMFT solves: their spread is the reference's own Monte Carlo error */
 const DMFT_SOLVES = 4;
 /**
- * the ablated closures of the variants are solved with half the paths and two solves: their gaps
- * to the simulations (5% to 1000%) dwarf the Monte Carlo error either way
+ * the ablated closures of the variants are solved with a quarter of the paths and two solves: their
+ * gaps to the simulations (5% to 1000%) dwarf the Monte Carlo error either way
  */
 const DMFT_VARIANT_SOLVES = 2;
 
@@ -1289,7 +1323,7 @@ interface DmftRun {
   steps: number;
   budget: number;
 }
-const runOf = (p: DmftParams, deep: boolean): DmftRun => (deep ? { steps: 2 * Math.round((DMFT_DEEP_HORIZON * p.steps) / 2), budget: DMFT_DEEP_BUDGET } : { steps: p.steps, budget: 1 });
+const runOf = (p: DmftParams, deep: boolean): DmftRun => ({ steps: p.steps, budget: deep ? DMFT_DEEP_BUDGET : 1 });
 
 /** the four quantities compared: the time-integrated losses over (0, T], the late train rate, the test error at T */
 type DmftQuantity = 'trainArea' | 'testArea' | 'rate' | 'testEnd';
@@ -1372,7 +1406,7 @@ function dmftOf(p: DmftParams, flags: Flags, { steps, budget }: DmftRun): DmftRe
           sigma,
           dt: p.dt,
           steps,
-          samples: (budget * p.paths) / (variant ? 2 : 1),
+          samples: (budget * p.paths) / (variant ? 4 : 1),
           seed: 12345 + 7919 * b,
           momentMatch: true,
           ...(ablate ? { ablate } : {}),
@@ -1420,9 +1454,10 @@ function simulated(p: DmftParams, d: number, { steps, budget }: DmftRun): Simula
     };
     const lazy = lazyLimit(p, steps);
     const lim = quantitiesOf(lazy.train, lazy.test, p.dt);
-    // below slope T = 1 the surrogate hardly leaves its start: its quantities are then nearly
+    // below slope T = 2 the surrogate hardly leaves its start: its quantities are then nearly
     // polynomials in the data's moments, which the exact controls already are, and it is not run
-    const useLazy = slope * p.dt * steps >= 1;
+    // (at slope T = 1, alpha = 0.25, it lowered the standard errors by 0 to 14% for a third more time)
+    const useLazy = slope * p.dt * steps >= 2;
     const seeds = Math.round((budget * p.draws) / d);
     const y: Record<DmftQuantity, number[]> = { trainArea: [], testArea: [], rate: [], testEnd: [] };
     const zLazy: Record<DmftQuantity, number[]> = { trainArea: [], testArea: [], rate: [], testEnd: [] };
@@ -1483,6 +1518,21 @@ function extrapolated(p: DmftParams, levels: readonly number[], d: number, run: 
   return { mean: (s2 * t0 - s1 * t1) / det, se: Math.sqrt(s2 / det) };
 }
 
+/**
+ * The resolutions the claim asserts (issue 15 asks 0.02 of simulation-based claims; not reached by
+ * default). Each case's resolution is 2 K (K = 3) times its stated uncertainty, two standard errors
+ * of both sides: 12 standard errors. At alpha <= 0.5 the DMFT's own Monte Carlo error (4 solves of
+ * 6000 paths) leads, the draws' after the 1/d extrapolation (whose intercept averages the levels:
+ * 0.57 of one level's error) follow; the 1/d fit itself adds no visible model error (the floor,
+ * 0.004 at alpha = 2). Measured, worst over the four configurations (alpha = 0.1 for all four):
+ * train loss 0.054, test error 0.071, late train rate 0.28, test error at T 0.15. 0.02 would take
+ * (0.054 / 0.02)^2 ~ 7 times the paths and draws for the train loss, ~13 for the test error, ~190 for
+ * the late rate (a log-ratio of the train loss at T/2 and T, whose late values are a cancellation
+ * e = Re (zeta - eps) in the DMFT), ~57 for the test error at T. --deep (four times the paths and
+ * draws, d up to 320; ~45 s) reaches 0.018, 0.024, 0.11 and 0.040: under the same targets.
+ */
+const DMFT_TARGET = { 'train loss': 0.06, 'test error': 0.08, 'late train rate': 0.3, 'test error at T': 0.16 } as const;
+
 /** each equation: its simulated side, its DMFT side, and the quantity both read */
 const DMFT_EQUATIONS: readonly [equation: string, quantity: DmftQuantity, sim: string, theory: string][] = [
   ['train loss', 'trainArea', 'simTrain', 'dmftTrain'],
@@ -1505,6 +1555,7 @@ export const dmft = defineClaim<DmftParams>({
   },
   ranges: {
     levels: DMFT_LEVELS,
+    target: DMFT_TARGET,
     label: 'd',
     floor: {
       value: 0.002,

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Decimal as Dec, type Decimal } from 'decimal.js';
 import { Fixed } from '../../src/numeric/fixed.js';
 import { minL1Interpolator, minL2Interpolator } from '../../src/models/min-potential.js';
-import { saddleToSaddle } from '../../src/models/dln-incremental.js';
+import { mirrorFlowTimes, saddleToSaddle } from '../../src/models/dln-incremental.js';
 import { residuals } from '../../src/core/evaluate.js';
 
 describe('dln claims', () => {
@@ -52,7 +52,7 @@ describe('dln exponent model', () => {
   it('the late-time rate is one formula read at both ends of alpha (w^2 counts at small alpha, alpha^4 at large)', () => {
     expect(rateTradeoff.encoding.defs.map(([n]) => n)).toEqual(['rate']);
     const rhs = Object.fromEntries(rateTradeoff.encoding.equations.map((q) => [q.name, q.rhs]));
-    expect(rhs['rate at the limit, large alpha']).toBe('rate(wL, alphaL)');
+    expect(rhs['rate at the limit, large alpha']).toBe('rate(wL, alphaL) / alphaL^2');
     expect(rhs['rate at the limit, small alpha']).toBe('rate(wS, alphaS)');
   });
 
@@ -166,5 +166,68 @@ describe('dln measurements', () => {
     }
     expect(Number(inst.scope.lazyRate)).toBeGreaterThan(0);
     expect(Number(inst.scope.dmftRate)).toBeGreaterThan(Number(inst.scope.lazyRate));
+  });
+});
+
+describe('dln: alpha = 1 is a crossover, not a boundary (issue 15, item 4)', () => {
+  // the orthogonal design's learning time of a coordinate theta, on the flow (RK4, dln-incremental)
+  // and in closed form: w' = -2 (w - theta) sqrt(w^2 + c^2), c = alpha^2, reaches theta / 2 at
+  // t = (G(theta/2) - G(0)) / 2, G(w) = ln|(theta w + c^2 + S s(w)) / (w - theta)| / S, s(w) = sqrt(w^2 + c^2), S = s(theta)
+  const flowTime = (theta: number, alpha: number): number =>
+    mirrorFlowTimes([[1]], [theta], alpha, { levels: [Math.abs(theta) / 2], signs: [Math.sign(theta)], div: 32, horizon: 1e4 }).times[0]!;
+  const closedTime = (theta: number, alpha: number): number => {
+    const th = Math.abs(theta);
+    const c = alpha * alpha;
+    const S = Math.hypot(th, c);
+    const G = (w: number): number => Math.log(Math.abs((th * w + c * c + S * Math.hypot(w, c)) / (w - th))) / S;
+    return (G(th / 2) - G(0)) / 2;
+  };
+  // the local exponent the claims read, |theta| dt / dln(1/alpha), by central differences in ln(alpha)
+  const eps = 0.01;
+  const slope = (time: (theta: number, alpha: number) => number, theta: number, k: number): number => {
+    const a = Math.sqrt(k * Math.abs(theta));
+    return (Math.abs(theta) * (time(theta, a * Math.exp(-eps)) - time(theta, a * Math.exp(eps)))) / (2 * eps);
+  };
+  // where the normalised slope is 1/2 (closed form, bisection in ln k)
+  const kStar = ((): number => {
+    let [lo, hi] = [0, 1];
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (slope(closedTime, 1, Math.exp(mid)) > 0.5) lo = mid;
+      else hi = mid;
+    }
+    return Math.exp(lo);
+  })();
+
+  it('the normalised time slope is one function of k = alpha^2 / |theta|: 1 at the alpha -> 0 end, -> 0 at the other', () => {
+    expect(kStar).toBeGreaterThan(1.27);
+    expect(kStar).toBeLessThan(1.28);
+    for (const k of [1e-4, 0.18, 1, 3, 100]) {
+      const ref = slope(closedTime, 1, k);
+      // the flow's slopes for three targets (signs too) collapse onto the closed form's
+      for (const theta of [0.25, 1, -2]) expect(Math.abs(slope(flowTime, theta, k) - ref)).toBeLessThan(1e-5);
+    }
+    expect(Math.abs(slope(flowTime, 0.5, 1e-4) - 1)).toBeLessThan(2e-3);
+    // ln(2) / k at large k: the time ln 2 / (2 alpha^2 |theta|)
+    expect(Math.abs(slope(flowTime, 0.5, 100) * 100 / Math.LN2 - 1)).toBeLessThan(0.01);
+  });
+
+  it('the exponent changes across k* = 1.274 (cases within 0.1 of it in ln k on both sides), not at alpha = 1', () => {
+    for (const theta of [0.25, 1, -2]) {
+      const below = slope(flowTime, theta, kStar * Math.exp(-0.1));
+      const above = slope(flowTime, theta, kStar * Math.exp(0.1));
+      expect(below).toBeGreaterThan(0.53);
+      expect(above).toBeLessThan(0.47);
+      // a crossover moved by 0.2 in ln k (the law f(k e^-+0.2)) predicts the other side of 1/2 at one
+      // of the two cases: refuted by 0.04 or more, against a measurement good to 1e-5
+      for (const shift of [0.2, -0.2]) {
+        const moved = (k: number): number => slope(closedTime, 1, k * Math.exp(-shift));
+        const gap = Math.max(Math.abs(moved(kStar * Math.exp(-0.1)) - below), Math.abs(moved(kStar * Math.exp(0.1)) - above));
+        expect(gap).toBeGreaterThan(0.04);
+      }
+    }
+    // a boundary at alpha = 1 whatever theta: the slope is far from half-way there unless |theta| = 1 / k*
+    expect(slope(flowTime, 0.25, 4)).toBeLessThan(0.2);
+    expect(slope(flowTime, 2, 0.5)).toBeGreaterThan(0.9);
   });
 });

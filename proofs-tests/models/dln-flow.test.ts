@@ -78,6 +78,20 @@ describe('diagonal network flow (Taylor series at the working precision)', () =>
     for (const k of kernelPart) expect(log10abs(F, k)).toBeLessThan(-38);
   });
 
+  it('u and v keep their signs (the flow is integrated in u^2, v^2): u(0) -> -u(0) flips u and nothing else', () => {
+    // u' = -g u: the flow of -u is the flow of u negated, and w = (u^2 - v^2) / 2 does not see it
+    const F = new Fixed(30);
+    const { X, y } = draw(F, 29, 2, 3);
+    const a = [F.ratio(1, 8), F.ratio(3, 16), F.ratio(1, 4)];
+    const b = [F.ratio(1, 4), F.ratio(1, 8), F.ratio(3, 16)];
+    const plus = dlnFlow(F, X, y, a, b, { until: F.int(5) });
+    const mixed = dlnFlow(F, X, y, [-a[0]!, a[1]!, -a[2]!], [b[0]!, -b[1]!, b[2]!], { until: F.int(5) });
+    expect(mixed.w).toEqual(plus.w);
+    expect(mixed.u).toEqual([-plus.u[0]!, plus.u[1]!, -plus.u[2]!]);
+    expect(mixed.v).toEqual([plus.v[0]!, -plus.v[1]!, plus.v[2]!]);
+    expect(Math.abs(F.toNumber(plus.u[0]!) - 1 / 8)).toBeGreaterThan(1e-3);
+  });
+
   it('converges with the working precision: 30 and 60 digits agree to 30 digits after a long run', () => {
     const lo = new Fixed(30);
     const hi = new Fixed(60);

@@ -2,10 +2,16 @@
  * The gradient flow of a two-factor diagonal linear network, w = (u ⊙ u - v ⊙ v) / 2, on the
  * squared loss L = |X w - y|^2 / 2:
  *   u' = -grad_u L = -g ⊙ u,   v' = -grad_v L = +g ⊙ v,   g = X^T (X w - y),
- * integrated in fixed point by Taylor series of high order. The field is polynomial (cubic), so
- * the series' coefficients follow exactly from Cauchy products:
- *   w_k = (1/2) sum_j (u_j u_(k-j) - v_j v_(k-j)),  g_k = X^T (X w_k - y [k = 0]),
- *   (k + 1) u_(k+1) = -sum_j g_j u_(k-j),           (k + 1) v_(k+1) = +sum_j g_j v_(k-j).
+ * integrated in fixed point by Taylor series of high order. The state carried is the squared
+ * factors a = u ⊙ u, b = v ⊙ v, whose flow is the chain rule of the one above,
+ *   a' = 2 u ⊙ u' = -2 g ⊙ a,   b' = 2 v ⊙ v' = +2 g ⊙ b,   w = (a - b) / 2,
+ * (no closed form of the flow is used: only that w is read off the factors' squares): w is then
+ * linear in the state, so the series' coefficients follow from one Cauchy product per factor,
+ *   w_k = (a_k - b_k) / 2,  g_k = X^T (X w_k - y [k = 0]),
+ *   (k + 1) a_(k+1) = -2 sum_j g_j a_(k-j),   (k + 1) b_(k+1) = +2 sum_j g_j b_(k-j),
+ * two Cauchy products per coordinate and order where the series in (u, v) needs three (w is itself
+ * a product there): the implicit-bias claim's flows ran ~1.2 times faster. u and v keep their signs
+ * (u = u(0) e^(-int g)), so they are sign(u(0)) sqrt(a), sign(v(0)) sqrt(b).
  * The coefficients are kept scaled by the step (the series in tau = (t - t0) / h), the order
  * grows until the terms fall below the local tolerance, and the step is adapted so that about
  * 1.15 tolDigits terms are needed: late in the flow, where the residual decays like e^(-rho t),
@@ -21,9 +27,8 @@ export interface DlnFlowOptions {
   /** stop once max |X w - y| falls to this (checked after each step) */
   residualBelow?: bigint;
   /**
-   * local tolerance on w: each step's truncation in u and v stays below 10^-tolDigits /
-   * max(1, |u|, |v|), so below ~10^-tolDigits in w = (u^2 - v^2) / 2 even when u and v are
-   * large and w is their cancellation (default: the working digits, F.digits)
+   * local tolerance on w: each step's truncation in a = u^2 and b = v^2, hence in
+   * w = (a - b) / 2, stays below 10^-tolDigits (default: the working digits, F.digits)
    */
   tolDigits?: number;
   /** steps allowed before giving up (default 20000) */
@@ -41,19 +46,6 @@ export interface DlnFlowState {
   steps: number;
   /** rejected steps (the series did not converge within the maximal order) */
   rejected: number;
-}
-
-/** log2 |a| for a fixed-point value, as a double (tolerances only). */
-function log2abs(F: Fixed, a: bigint): number {
-  if (a === 0n) return -Infinity;
-  const m = a < 0n ? -a : a;
-  const drop = Math.max(0, m.toString(2).length - 53);
-  return Math.log2(Number(m >> BigInt(drop))) + drop - F.bits;
-}
-
-function weights(F: Fixed, u: Vec, v: Vec): Vec {
-  const sh = BigInt(F.bits) + 1n;
-  return u.map((ui, i) => roundShift(ui * ui - v[i]! * v[i]!, sh));
 }
 
 function residualOf(F: Fixed, X: Mat, y: Vec, w: Vec): bigint {
@@ -74,22 +66,25 @@ export function dlnFlow(F: Fixed, X: Mat, y: Vec, u0: Vec, v0: Vec, opts: DlnFlo
   const tolDigits = opts.tolDigits ?? F.digits;
   // four bits below the tolerance: the tail after the two small terms that end the series
   const tolLog2 = -tolDigits * Math.log2(10) - 4;
+  // the negligible size of a term, as a bigint: no logarithms in the inner loop
+  const negligible = 1n << BigInt(Math.max(0, Math.floor(F.bits + tolLog2)));
   // cost per unit time ~ order^2 / step with step ~ tol^(1/order): least at order ~ ln(1/tol) / 2
   const target = Math.max(12, Math.ceil(1.15 * tolDigits));
   const maxOrder = 3 * target;
   const maxSteps = opts.maxSteps ?? 20000;
 
-  let u = u0.slice();
-  let v = v0.slice();
+  let a = u0.map((ui) => F.mul(ui, ui));
+  let b = v0.map((vi) => F.mul(vi, vi));
+  const wOf = (): Vec => a.map((ai, i) => roundShift(ai - b[i]!, 1n));
   let t = 0n;
-  let w = weights(F, u, v);
+  let w = wOf();
   let residual = residualOf(F, X, y, w);
   let steps = 0;
   let rejected = 0;
   // first step: a small fraction of the inverse of the initial growth rate |g| + |X|^2 (|u|^2 + |v|^2)
-  const g0 = X[0]!.map((_, i) => X.reduce((s, row, a) => s + F.toNumber(row[i]!) * (F.toNumber(roundShift(row.reduce((q, x, k) => q + x * w[k]!, 0n), sh) - y[a]!)), 0));
+  const g0 = X[0]!.map((_, i) => X.reduce((s, row, k) => s + F.toNumber(row[i]!) * (F.toNumber(roundShift(row.reduce((q, x, l) => q + x * w[l]!, 0n), sh) - y[k]!)), 0));
   const x2 = X.reduce((s, row) => s + row.reduce((q, x) => q + F.toNumber(x) ** 2, 0), 0);
-  const m2 = Math.max(...u.map((ui, i) => F.toNumber(ui) ** 2 + F.toNumber(v[i]!) ** 2));
+  const m2 = Math.max(...a.map((ai, i) => F.toNumber(ai + b[i]!)));
   let hNum = 1 / (8 * (1 + Math.max(...g0.map(Math.abs)) + x2 * m2));
 
   const done = (): boolean => (opts.until !== undefined && t >= opts.until) || (opts.residualBelow !== undefined && residual <= opts.residualBelow);
@@ -98,59 +93,43 @@ export function dlnFlow(F: Fixed, X: Mat, y: Vec, u0: Vec, v0: Vec, opts: DlnFlo
     let h = F.fromNumber(hNum);
     if (opts.until !== undefined && t + h > opts.until) h = opts.until - t;
     if (h <= 0n) throw new Error('dlnFlow: step size underflow');
-    // h X^T once per step: the scaled coefficients of g
-    const XTh = Array.from({ length: d }, (_, i) => X.map((row) => F.mul(h, row[i]!)));
-    const U: Vec[] = u.map((ui) => [ui]);
-    const V: Vec[] = v.map((vi) => [vi]);
-    const G: Vec[] = u.map(() => []);
-    // the negligible size of a term, as a bigint: no logarithms in the inner loop
-    const scale = Math.max(0, log2abs(F, maxAbs([...u, ...v])));
-    const negligible = 1n << BigInt(Math.max(0, Math.floor(F.bits + tolLog2 - scale)));
+    // 2 h X^T once per step: the scaled coefficients of 2 g
+    const XTh = Array.from({ length: d }, (_, i) => X.map((row) => 2n * F.mul(h, row[i]!)));
+    const A: Vec[] = a.map((ai) => [ai]);
+    const B: Vec[] = b.map((bi) => [bi]);
+    const G: Vec[] = a.map(() => []);
     let order = 0;
     let small = 0;
-    const W = new Array<bigint>(d);
     const E = new Array<bigint>(n);
     for (let k = 0; k < maxOrder; k++) {
-      for (let i = 0; i < d; i++) {
-        const Ui = U[i]!;
-        const Vi = V[i]!;
-        // symmetric Cauchy products: each pair once
+      for (let r = 0; r < n; r++) {
+        const row = X[r]!;
         let s = 0n;
-        for (let j = 0, l = k; j < l; j++, l--) s += Ui[j]! * Ui[l]! - Vi[j]! * Vi[l]!;
-        s *= 2n;
-        if ((k & 1) === 0) {
-          const m = k >> 1;
-          s += Ui[m]! * Ui[m]! - Vi[m]! * Vi[m]!;
-        }
-        W[i] = roundShift(s, sh + 1n);
-      }
-      for (let a = 0; a < n; a++) {
-        const row = X[a]!;
-        let s = 0n;
-        for (let i = 0; i < d; i++) s += row[i]! * W[i]!;
-        E[a] = roundShift(s, sh) - (k === 0 ? y[a]! : 0n);
+        for (let i = 0; i < d; i++) s += row[i]! * (A[i]![k]! - B[i]![k]!);
+        // X w_k with w_k = (a_k - b_k) / 2: one shift for both
+        E[r] = roundShift(s, sh + 1n) - (k === 0 ? y[r]! : 0n);
       }
       let big = false;
       const div = BigInt(k + 1);
       for (let i = 0; i < d; i++) {
         const xi = XTh[i]!;
         let s = 0n;
-        for (let a = 0; a < n; a++) s += xi[a]! * E[a]!;
+        for (let r = 0; r < n; r++) s += xi[r]! * E[r]!;
         const Gi = G[i]!;
         Gi.push(roundShift(s, sh));
-        const Ui = U[i]!;
-        const Vi = V[i]!;
-        let su = 0n;
-        let sv = 0n;
+        const Ai = A[i]!;
+        const Bi = B[i]!;
+        let sa = 0n;
+        let sb = 0n;
         for (let j = 0; j <= k; j++) {
-          su += Gi[j]! * Ui[k - j]!;
-          sv += Gi[j]! * Vi[k - j]!;
+          sa += Gi[j]! * Ai[k - j]!;
+          sb += Gi[j]! * Bi[k - j]!;
         }
-        const uk = -roundShift(su, sh) / div;
-        const vk = roundShift(sv, sh) / div;
-        Ui.push(uk);
-        Vi.push(vk);
-        if (!big && (uk >= negligible || -uk >= negligible || vk >= negligible || -vk >= negligible)) big = true;
+        const ak = -roundShift(sa, sh) / div;
+        const bk = roundShift(sb, sh) / div;
+        Ai.push(ak);
+        Bi.push(bk);
+        if (!big && (ak >= negligible || -ak >= negligible || bk >= negligible || -bk >= negligible)) big = true;
       }
       // two consecutive negligible orders end the series
       if (!big) {
@@ -165,17 +144,19 @@ export function dlnFlow(F: Fixed, X: Mat, y: Vec, u0: Vec, v0: Vec, opts: DlnFlo
       hNum /= 2;
       continue;
     }
-    u = U.map((c) => c.reduce((s, x) => s + x, 0n));
-    v = V.map((c) => c.reduce((s, x) => s + x, 0n));
+    a = A.map((c) => c.reduce((s, x) => s + x, 0n));
+    b = B.map((c) => c.reduce((s, x) => s + x, 0n));
     t += h;
     steps++;
-    w = weights(F, u, v);
+    w = wOf();
     residual = residualOf(F, X, y, w);
     // the terms fell like r^k with r^order = tol: aim the next step at `target` terms
     const grow = 10 ** (tolDigits * (1 / order - 1 / target));
     hNum = F.toNumber(h) * Math.min(3, Math.max(0.5, grow));
   }
-  return { t, u, v, w, residual, steps, rejected };
+  // the factors keep their signs: u = u(0) e^(-int g), v = v(0) e^(int g)
+  const root = (x: bigint, s0: bigint): bigint => (s0 < 0n ? -F.sqrt(x < 0n ? 0n : x) : F.sqrt(x < 0n ? 0n : x));
+  return { t, u: a.map((ai, i) => root(ai, u0[i]!)), v: b.map((bi, i) => root(bi, v0[i]!)), w, residual, steps, rejected };
 }
 
 /**
