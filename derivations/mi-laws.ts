@@ -101,7 +101,10 @@ export const cascadeModel: LawModel = {
   excluded: [
     {
       when: 'gamma <= 1/2',
-      why: 'sum_k theta_k^2 diverges: the noise level of T grows with the number of directions, so no law independent of it exists',
+      // mi.cascade checks this side too: over P directions the first threshold sigma^2(P) / 4 grows
+      // like P^(1 - 2 gamma) and passes any fixed n/d, so in the limit of many directions nothing
+      // is recovered (both exponents 0); at finite P the law depends on P
+      why: 'sum_k theta_k^2 diverges: the noise level of T grows with the number of directions P (like P^(1 - 2 gamma)), so every threshold passes any fixed n/d as P grows and no law independent of P exists',
     },
   ],
   figures: cascadeFigures,

@@ -84,6 +84,27 @@ describe('a probe at several strengths on one sample', () => {
     expect(Math.abs(r!.outlier - (c + r!.s2 / c))).toBeLessThan(0.1);
     expect(r!.q).toBeGreaterThan(0.8);
   });
+  it("reads the probe's diagonal entry and its row off the directions, whose means are known exactly", () => {
+    // the same entries for a strength alone and among others
+    const alone = probeStrengths(base, [0.3], [[2400]], 9, 2)[0]![0]!;
+    const shared = probeStrengths(base, [0.6, 0.3], [[2400], [2400]], 9, 2)[1]![0]!;
+    expect(shared.diag).toBeCloseTo(alone.diag, 9);
+    expect(shared.row2).toBeCloseTo(alone.row2, 9);
+    // over seeds: E[T_00] = 2 theta, E[sum_(j >= r) T_0j^2] = (d - r)(E[y^2] + 8 theta^2) / n
+    const n = 240;
+    const theta = 0.3;
+    const sigma2 = base.labelVariance() + 2 * theta ** 2;
+    const reads = Array.from({ length: 200 }, (_, s) => probeStrengths(new HermiteTarget({ d: 24, theta: [0, 1, -1], noise: 1, seed: 100 + s, axes: true }), [theta], [[n]], 100 + s, 2)[0]![0]!);
+    const z = (xs: number[], mu: number): number => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+      return (m - mu) / (sd / Math.sqrt(xs.length));
+    };
+    expect(Math.abs(z(reads.map((r) => r.diag), 2 * theta))).toBeLessThan(4);
+    expect(Math.abs(z(reads.map((r) => r.row2), ((24 - 3) * (sigma2 + 8 * theta ** 2)) / n))).toBeLessThan(4);
+    // a wrong mean (theta in place of 2 theta) is many standard errors off
+    expect(Math.abs(z(reads.map((r) => r.diag), theta))).toBeGreaterThan(10);
+  });
   it('needs the probe along axis 0 with theta 0', () => {
     expect(() => probeStrengths(new HermiteTarget({ d: 24, theta: [0.5, 1], noise: 1, seed: 7, axes: true }), [0.3], [[100]], 1, 2)).toThrow(RangeError);
     expect(() => probeStrengths(new HermiteTarget({ d: 24, theta: [0, 1], noise: 1, seed: 7 }), [0.3], [[100]], 1, 2)).toThrow(RangeError);

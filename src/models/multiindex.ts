@@ -266,6 +266,16 @@ export interface ProbeReading {
    * uses (their entries are centred with variance E[y^2] / n exactly)
    */
   s2: number;
+  /**
+   * the probe's diagonal entry T_00 = (1/n) sum y (x_0^2 - 1): its mean is E[y He_2(x_0)] = 2 theta
+   * exactly, whatever the sample size (a control variate for readings off the outlier)
+   */
+  diag: number;
+  /**
+   * the probe's row off every direction, sum_(j >= r) T_0j^2: its mean is (d - r) E[y^2 x_0^2] / n
+   * exactly (x_j is independent of y and x_0)
+   */
+  row2: number;
 }
 
 /**
@@ -317,8 +327,10 @@ export function probeStrengths(target: HermiteTarget, thetas: number[], ns: numb
           sum += T[i * d + j]! ** 2;
           pairs++;
         }
+      let row2 = 0;
+      for (let j = r; j < d; j++) row2 += T[j]! ** 2;
       const q = eig.vectors.reduce((acc, v) => acc + v[0]! ** 2, 0);
-      out[l]!.push({ q, outlier: eig.values[best]!, s2: (d * sum) / pairs });
+      out[l]!.push({ q, outlier: eig.values[best]!, s2: (d * sum) / pairs, diag: T[0]!, row2 });
     });
   }
   return out;
