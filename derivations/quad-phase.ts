@@ -18,6 +18,11 @@
  * Resolution: 0.005 asserted on every exponent (reached: 2e-4 to 5e-3) except the two of 'mid',
  * whose corrections fall like n^(beta - 3/4), n^-0.2: 0.01 asserted there (reached 1.3e-3 to 6e-3
  * out to n = 10^22; further with --deep).
+ * Boundaries not yet located (issue 15, item 4): no measurement sits within 0.1 of beta = 3/4, of
+ * beta = 1, or of the noiseless 1 - gamma/2 on both sides, so the crossovers' positions are derived,
+ * not measured; only the LASSO's noisy crossover (1/2) and the noisy one read as the noiseless
+ * crossover are refuted. A review found these wrong laws verified: the noisy crossover at
+ * sigma n^0.65, the noiseless one at 1 - gamma/2 + 0.15 or at 1/2, the null boundary at 1.1.
  * Not measured: the noiseless regime below lambda ~ n^(1 - gamma/2) (the model excludes it: ~ n/d
  * spikes reach the noise there, and the spiked limit does not hold), and exponents in alpha at
  * fixed n (alpha enters the plateau's level, sigma^2 Phi/(2 alpha - Phi), not the exponents in n).

@@ -399,7 +399,17 @@ describe('scaling claims over growing ranges', () => {
     });
     const r = check(drifting, undefined, opts);
     expect(r.verdict).toBe('inconclusive');
-    expect(r.errors[0]).toBe('equation exponent: its scale moves from 1.00 to 16.0 over the range levels; an error extrapolated over the range needs one unit at every level');
+    expect(r.errors[0]).toBe('equation exponent: its scale moves from 1.00 to 16.0 over the last range levels, neither fixed nor relative to its sides; an error extrapolated over the range needs one unit at the levels it reads');
+    // a scale still settling at the first of six levels, steady over the last four, is read
+    const settling = toy('toy.settle', { defs: [], equations: [{ name: 'exponent', lhs: 'measured', rhs: '2', scale: 'S' }] }, (_x, level) => ({ scope: { measured: d(2 + 10 ** -(level + 1)), S: d(level < 2 ? 1e-6 : 1) } }), {
+      ranges: { levels: [0, 1, 2, 3, 4, 5], target: 0.01 },
+    });
+    expect(check(settling, undefined, opts).verdict).toBe('verified');
+    // a relative error of a quantity falling by decades is one unit
+    const falling = toy('toy.fall', { defs: [], equations: [{ name: 'loss', lhs: 'measured', rhs: 'L' }] }, (_x, level) => ({ scope: { measured: d(10).pow(-3 * level).times(1 + 10 ** -(level + 1)), L: d(10).pow(-3 * level) } }), {
+      ranges: { levels: [0, 1, 2], target: 0.1 },
+    });
+    expect(check(falling, undefined, opts).verdict).toBe('verified');
   });
 });
 

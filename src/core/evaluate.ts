@@ -25,6 +25,8 @@ export interface Residual {
   /** lhs - rhs, entry by entry, and the scale it was divided by */
   difference: Decimal[];
   scale: Decimal;
+  /** the larger side's norm: a scale that tracks it is a relative error's */
+  size: Decimal;
 }
 
 const sig = (x: Decimal): string => x.toSignificantDigits(4).toExponential();
@@ -60,7 +62,7 @@ export function residuals(enc: Encoding, scope: Scope, digits: number, rounding:
     const nl = norm(l.entries);
     const nr = norm(r.entries);
     const scale = q.scale !== undefined ? norm(realEntries(math, ev(q.scale), `equation ${q.name}: scale`).entries) : Decimal.max(nl, nr);
-    const base = { equation: q.name, difference, scale };
+    const base = { equation: q.name, difference, scale, size: Decimal.max(nl, nr) };
     if (scale.isZero()) {
       const why = q.scale === undefined ? 'both sides are exactly 0' : `its scale ${q.scale} is exactly 0`;
       return { ...base, residual: num, degenerate: `equation ${q.name}: ${why}, so it decides nothing here` };

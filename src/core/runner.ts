@@ -106,8 +106,20 @@ export function targetOf<P>(claim: Claim<P>, equation: string): number | undefin
   return typeof t === 'number' ? t : t && Object.hasOwn(t, equation) ? t[equation] : undefined;
 }
 
-/** An equation's scale may move by at most this factor over the range levels. */
+/**
+ * An error is extrapolated over the range in one unit: its scale must stay within this factor
+ * over the levels the range rule reads (the last SCALE_LEVELS: two extrapolations of three
+ * errors each), either as a fixed unit or relative to the sides it compares (a relative error
+ * of a loss that falls by decades is one unit; a scale growing under fixed sides shrinks any
+ * error and is not).
+ */
 const SCALE_DRIFT = 2;
+const SCALE_LEVELS = 4;
+
+function drifts(xs: number[]): boolean {
+  const read = xs.slice(-SCALE_LEVELS);
+  return !(Math.max(...read) <= SCALE_DRIFT * Math.min(...read));
+}
 
 /**
  * What is wrong with a measurement's stated uncertainty, if anything: it must be a plain record
@@ -135,7 +147,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   const worst: Decimal[] = [];
   const res: Record<number, string> = {};
   const series = new Map<string, number[]>();
-  const scales = new Map<string, number[]>();
+  const scales = new Map<string, { scale: number; relative: number }[]>();
   // the measurement's own uncertainty at the widest range
   let stated = new Map<string, number>();
   let worstEquation: string | undefined;
@@ -153,7 +165,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
       for (const r of rs) {
         if (r.residual.gt(w.residual)) w = r;
         series.set(r.equation, [...(series.get(r.equation) ?? []), signedError(r)]);
-        scales.set(r.equation, [...(scales.get(r.equation) ?? []), r.scale.toNumber()]);
+        scales.set(r.equation, [...(scales.get(r.equation) ?? []), { scale: r.scale.toNumber(), relative: r.scale.div(r.size).toNumber() }]);
       }
       if (claim.ranges) {
         const wrong = badUncertainty(inst.uncertainty, new Set(enc.equations.map((q) => q.name)));
@@ -176,8 +188,9 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
     // an error is extrapolated in the unit of its scale: one that moves with the range (a
     // growing scale shrinks any error) would carry the convergence, not the measurement
     for (const [name, s] of scales) {
-      const [lo, hi] = [Math.min(...s), Math.max(...s)];
-      if (!(hi <= SCALE_DRIFT * lo)) return { params, outcome: 'error', residuals: res, note: `equation ${name}: its scale moves from ${lo.toPrecision(3)} to ${hi.toPrecision(3)} over the range levels; an error extrapolated over the range needs one unit at every level` };
+      if (!drifts(s.map((x) => x.scale)) || !drifts(s.map((x) => x.relative))) continue;
+      const read = s.slice(-SCALE_LEVELS).map((x) => x.scale);
+      return { params, outcome: 'error', residuals: res, note: `equation ${name}: its scale moves from ${Math.min(...read).toPrecision(3)} to ${Math.max(...read).toPrecision(3)} over the last range levels, neither fixed nor relative to its sides; an error extrapolated over the range needs one unit at the levels it reads` };
     }
     const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated.get(name) ?? 0) }));
     const failing = estimates.find((x) => x.outcome === 'fails');
