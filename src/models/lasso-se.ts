@@ -11,6 +11,7 @@
  * power-law tails can be binned.
  */
 import { millsRatio, normalQ, phi } from '../numeric/normal.js';
+import { illinois } from '../numeric/illinois.js';
 
 /** A target as values with multiplicities (exact, or binned). */
 export interface BinnedTarget {
@@ -102,30 +103,6 @@ export interface SEPoint {
   alpha: number;
 }
 
-/**
- * Root of an increasing function on [lo, hi] (f(lo) < 0 < f(hi)) by the Illinois variant of
- * regula falsi, to relative width tol.
- */
-function illinois(f: (x: number) => number, lo: number, hi: number, flo: number, fhi: number, tol: number): number {
-  let side = 0;
-  for (let it = 0; it < 200 && hi - lo > tol * (Math.abs(lo) + Math.abs(hi) + 1e-300); it++) {
-    const x = (lo * fhi - hi * flo) / (fhi - flo);
-    const fx = f(x);
-    if (fx === 0) return x;
-    if (fx < 0) {
-      lo = x;
-      flo = fx;
-      if (side === -1) fhi /= 2;
-      side = -1;
-    } else {
-      hi = x;
-      fhi = fx;
-      if (side === 1) flo /= 2;
-      side = 1;
-    }
-  }
-  return (lo + hi) / 2;
-}
 
 /**
  * tau at fixed alpha = t / tau: the root of n - sigma^2/tau^2 - E(tau, alpha tau)/tau^2, which is
@@ -170,7 +147,7 @@ export function tauAt(target: SETarget, n: number, sigma: number, alpha: number,
     }
     [lo, flo] = [s, f];
   }
-  return Math.exp(illinois(h, lo, hi, flo, fhi, tol));
+  return Math.exp(illinois(h, lo, hi, flo, fhi, tol, 200));
 }
 
 /**
@@ -296,7 +273,7 @@ export function lassoSE(target: SETarget, n: number, sigma: number, lambda: numb
     if (fm < 0) [lo, flo] = [mid, fm];
     else [hi, fhi] = [mid, fm];
   }
-  const root = Number.isFinite(flo) ? illinois(g, lo, hi, flo, fhi, tol) : hi;
+  const root = Number.isFinite(flo) ? illinois(g, lo, hi, flo, fhi, tol, 200) : hi;
   const P = point(root);
   if (P === null) throw new Error('lassoSE: lost the fixed point');
   const off = seResidual(target, n, sigma, lambda, P);

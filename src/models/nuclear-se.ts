@@ -27,6 +27,7 @@
  * the noise o(d). When the threshold lies above the bulk edge (t >= 2 sigma_s) the bulk terms
  * vanish and only the outliers remain.
  */
+import { illinois } from '../numeric/illinois.js';
 
 /** s_k = k^-gamma, k = 1..d (d need not be an integer: k runs to floor(d)). */
 export class PowerSpikes {
@@ -487,27 +488,6 @@ export interface NuclearSEPoint {
   active: number;
 }
 
-/** Root of an increasing function on [lo, hi] by the Illinois variant of regula falsi. */
-function illinois(f: (x: number) => number, lo: number, hi: number, flo: number, fhi: number, tol: number): number {
-  let side = 0;
-  for (let it = 0; it < 300 && hi - lo > tol * (Math.abs(lo) + Math.abs(hi) + 1e-300); it++) {
-    const x = (lo * fhi - hi * flo) / (fhi - flo);
-    const fx = f(x);
-    if (fx === 0) return x;
-    if (fx < 0) {
-      lo = x;
-      flo = fx;
-      if (side === -1) fhi /= 2;
-      side = -1;
-    } else {
-      hi = x;
-      fhi = fx;
-      if (side === 1) flo /= 2;
-      side = 1;
-    }
-  }
-  return (lo + hi) / 2;
-}
 
 /** bracket an increasing f from x by steps doubling from step, then solve */
 function solveIncreasing(f: (x: number) => number, x: number, step: number, tol: number, limit = 200): number {
