@@ -21,6 +21,7 @@ import { symmetricEigen } from '../numeric/sym-eigen64.js';
 import { ZigguratNormal } from '../numeric/ziggurat.js';
 import { Fixed } from '../numeric/fixed.js';
 import { gaussHermite } from '../numeric/gauss-hermite.js';
+import { bulkNoiseLevel } from './multiindex.js';
 
 export interface CascadeSimReading {
   /** the sample size (alpha = n / d) */
@@ -231,19 +232,12 @@ export function cascadeSim(d: number, theta: readonly number[], noises: readonly
       while (K < d && values[K]! > edge) K++;
       const top = Math.min(opts.top, d);
       const mass = Array.from({ length: top }, (_, j) => Array.from({ length: r }, (_, k) => vectors[j * d + k]! ** 2));
-      let sum = 0;
-      let pairs = 0;
-      for (let i = r; i < d; i++)
-        for (let j = r; j < i; j++) {
-          sum += T[i * d + j]! ** 2;
-          pairs++;
-        }
       out[l]!.push({
         n,
         values: Array.from(values.subarray(0, top)),
         mass,
         K,
-        s2: (d * sum) / pairs,
+        s2: bulkNoiseLevel(T, d, r),
         diag: Array.from({ length: r }, (_, k) => T[k * d + k]!),
         risk: thetas.map((th, p) => projectedRisk(vectors, K, th, testX, gTest[p]!, d, opts.test)),
         energy,

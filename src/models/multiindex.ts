@@ -320,17 +320,10 @@ export function probeStrengths(target: HermiteTarget, thetas: number[], ns: numb
       eig.vectors.forEach((v, j) => {
         if (v[0]! ** 2 > eig.vectors[best]![0]! ** 2) best = j;
       });
-      let sum = 0;
-      let pairs = 0;
-      for (let i = r; i < d; i++)
-        for (let j = r; j < i; j++) {
-          sum += T[i * d + j]! ** 2;
-          pairs++;
-        }
       let row2 = 0;
       for (let j = r; j < d; j++) row2 += T[j]! ** 2;
       const q = eig.vectors.reduce((acc, v) => acc + v[0]! ** 2, 0);
-      out[l]!.push({ q, outlier: eig.values[best]!, s2: (d * sum) / pairs, diag: T[0]!, row2 });
+      out[l]!.push({ q, outlier: eig.values[best]!, s2: bulkNoiseLevel(T, d, r), diag: T[0]!, row2 });
     });
   }
   return out;
@@ -479,13 +472,6 @@ export function cascadeReadings(target: HermiteTarget, noises: number[], ns: num
       });
       const V = eig.vectors.slice(0, K);
       const q = Array.from({ length: r }, (_, k) => mass.slice(0, K).reduce((acc, m) => acc + m[k]!, 0));
-      let sum = 0;
-      let pairs = 0;
-      for (let i = r; i < d; i++)
-        for (let j = r; j < i; j++) {
-          sum += T[i * d + j]! ** 2;
-          pairs++;
-        }
       const A = projectedReadout(V, target.theta);
       out[l]!.push({
         n,
@@ -494,7 +480,7 @@ export function cascadeReadings(target: HermiteTarget, noises: number[], ns: num
         K,
         outlier,
         q,
-        s2: (d * sum) / pairs,
+        s2: bulkNoiseLevel(T, d, r),
         risk: projectedRisk(V, target.theta, testX, d, opts.test),
         partRisk: parts.map((dirs) => projectedRisk(V, thetaOf(dirs), testX, d, opts.test)),
         exactRisk: quadraticExcessRisk(V, A, 0, target),
@@ -549,6 +535,21 @@ function projectedRisk(V: Float64Array[], theta: number[], X: Float64Array, d: n
  * s^2 (semicircle radius 2 s): the larger root (far above the threshold the outlier is far above
  * the edge); at or below the edge, c = lambda / 2.
  */
+/**
+ * The noise level of a spectral matrix T (d x d, row-major): d times the mean T_ij^2 over the
+ * pairs r <= j < i < d of coordinates no direction uses, whose entries are pure noise.
+ */
+export function bulkNoiseLevel(T: ArrayLike<number>, d: number, r: number): number {
+  let sum = 0;
+  let pairs = 0;
+  for (let i = r; i < d; i++)
+    for (let j = r; j < i; j++) {
+      sum += T[i * d + j]! ** 2;
+      pairs++;
+    }
+  return (d * sum) / pairs;
+}
+
 export function spikeOf(lambda: number, s2: number): number {
   return (lambda + Math.sqrt(Math.max(lambda * lambda - 4 * s2, 0))) / 2;
 }
