@@ -83,6 +83,20 @@ describe('reading claim files', () => {
     expect(report.run).toEqual({ runs: 3, deep: false, mutants: false, files: [DIR], catalogue: false });
   });
 
+  it("a claim's duration counts its validation (the instances a claim caches may be all it computes)", async () => {
+    const base = toyClaims[0]!;
+    let built = false;
+    const instance = (x: number): unknown => {
+      // the first instance, built while the claim is validated, is the costly one
+      for (const t = Date.now(); !built && Date.now() - t < 300; );
+      built = true;
+      return (base.instance as (x: number) => unknown)(x);
+    };
+    const f = join(tmp(), 's.json');
+    expect((await run(['verify', '--runs', '2', '--quiet', '--json', f], { claims: [{ ...base, id: 'toy.slow', variants: [], instance }] as never })).code).toBe(0);
+    expect(JSON.parse(readFileSync(f, 'utf8')).claims[0].durationMs).toBeGreaterThanOrEqual(300);
+  });
+
   it('export order is the source order: declarations, lists, renames, default; comments aside', () => {
     const src = `// export const commented = 1
       export const b = 1, c = 2; /* export const hidden = 3 */

@@ -211,19 +211,30 @@ function lostClaim(loss: Loss, durationMs: number, timeoutMs: number): LostClaim
 /**
  * Every chosen claim is validated before any runs (a MalformedClaim: exit 2, one line). With
  * workers this happens in them, as validateClaim builds instances: under the budget and the heap
- * limit, in parallel. A claim lost while validated is reported lost and not run again.
+ * limit, in parallel. A claim lost while validated is reported lost and not run again. Returns
+ * each claim's validation time, which counts in its duration (the instances it builds may be
+ * all a claim with cached measurements computes).
  */
-async function validated(chosen: Claim<unknown>[], o: VerifyOptions, pool: Pool | undefined, onLost: (id: string, ms: number, loss: Loss) => void): Promise<void> {
+async function validated(chosen: Claim<unknown>[], o: VerifyOptions, pool: Pool | undefined, onLost: (id: string, ms: number, loss: Loss) => void): Promise<Map<string, number>> {
+  const ms = new Map<string, number>();
   if (!pool) {
-    for (const c of chosen) validateClaim(c, { seed: o.seed, digits: o.digits });
-    return;
+    for (const c of chosen) {
+      const t0 = performance.now();
+      validateClaim(c, { seed: o.seed, digits: o.digits });
+      ms.set(c.id, performance.now() - t0);
+    }
+    return ms;
   }
   const malformed = new Map<string, string>();
   const request = (ids: string[]): WorkRequest => ({ ids, opts: { seed: o.seed, digits: o.digits }, validate: true });
-  await pool.run<Validated>(batchesOf(chosen), request, (id, r) => r.malformed !== undefined && malformed.set(id, r.malformed), onLost);
+  await pool.run<Validated>(batchesOf(chosen), request, (id, r) => {
+    ms.set(id, r.ms);
+    if (r.malformed !== undefined) malformed.set(id, r.malformed);
+  }, onLost);
   // the first in catalogue order, whichever worker found it first
   const first = chosen.find((c) => malformed.has(c.id));
   if (first) throw new MalformedClaim(malformed.get(first.id)!);
+  return ms;
 }
 
 async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
@@ -240,8 +251,9 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   const t0 = Date.now();
   const entries = new Map<string, ClaimEntry>();
   const byId = new Map(chosen.map((c) => [c.id, c]));
+  let validation = new Map<string, number>();
   const record = (id: string, r: ClaimResult | LostClaim): void => {
-    entries.set(id, entry(byId.get(id)!, r, run));
+    entries.set(id, entry(byId.get(id)!, { ...r, durationMs: Math.round(r.durationMs + (validation.get(id) ?? 0)) }, run));
     if (!o.quiet) io.err(`[${entries.size}/${chosen.length}] ${id}: ${r.verdict} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   };
   const lost = (id: string, ms: number, loss: Loss): void => record(id, lostClaim(loss, ms, o.timeoutMs));
@@ -257,7 +269,7 @@ async function verify(o: VerifyOptions, app: App, io: Io): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await validated(chosen, o, pool, lost);
+    validation = await validated(chosen, o, pool, lost);
     const rest = chosen.filter((c) => !entries.has(c.id));
     if (!pool) for (const c of rest) record(c.id, runClaim(c, opts));
     else if (!pool.halted()) await pool.run<ClaimResult>(batchesOf(rest), (ids): WorkRequest => ({ ids, opts }), record, lost);
