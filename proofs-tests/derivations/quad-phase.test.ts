@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quadPhaseDiagram, quadPhaseClaims } from '../../derivations/quad-phase.js';
+import { measurements, quadPhaseDiagram, quadPhaseClaims } from '../../derivations/quad-phase.js';
 import { nuclearModel } from '../../derivations/quad-laws.js';
 import { lassoModel } from '../../derivations/diag-laws.js';
 import { claims, models } from '../../derivations/index.js';
@@ -25,11 +25,56 @@ describe('quad.phase-diagram', () => {
   });
 });
 
+describe('quad.phase-diagram: the boundaries located', () => {
+  const corners = [8, 12, 16].flatMap((g8) => [0, 4].map((k) => ({ g8, alpha: 1, u: Array<number>(5).fill(4 * k), d: Array<number>(5).fill(k) })));
+
+  it('a measurement on each side of beta = 1 and beta = 3/4 (noisy), above 1 - gamma/2 (noiseless), within 0.1 and farther than 0.07', () => {
+    for (const P of corners) {
+      const gamma = P.g8 / 8;
+      const at = Object.fromEntries(measurements(P).map((m) => [m.name, m]));
+      const near = (name: string, boundary: number, side: 1 | -1, sigma: number): void => {
+        const m = at[name]!;
+        expect(m.sigma, name).toBe(sigma);
+        const dist = side * (m.beta - boundary);
+        expect(dist, name).toBeGreaterThan(0.07);
+        expect(dist, name).toBeLessThan(0.1);
+      };
+      near('top', 1, -1, 1);
+      near('nullEdge', 1, 1, 1);
+      near('biasEdge', 0.75, 1, 1);
+      near('plateauEdge', 0.75, -1, 1);
+      near('cleanEdge', 1 - gamma / 2, 1, 0);
+    }
+  });
+
+  it('the windows reach out to where each correction n^-c is down by 10^-4.5, or to the noiseless cap', () => {
+    for (const P of corners) {
+      const gamma = P.g8 / 8;
+      for (const m of measurements(P).filter((x) => ['top', 'biasEdge', 'plateauEdge', 'cleanEdge'].includes(x.name))) {
+        const dist = Math.abs(m.beta - (m.name === 'top' ? 1 : m.name === 'cleanEdge' ? 1 - gamma / 2 : 0.75));
+        const c = m.name === 'top' || m.name === 'cleanEdge' ? dist / gamma : m.name === 'biasEdge' ? Math.min(2 * dist, (0.25 - dist) / gamma) : dist;
+        const last = m.from + 4 * m.step;
+        expect(last * c, m.name).toBeGreaterThan(4.4);
+      }
+    }
+  });
+
+  it('the wrong boundary laws a review found verified are among the variants', () => {
+    const names = quadPhaseDiagram.variants.map((v) => v.name);
+    for (const n of ['noisy crossover at lambda ~ sigma n^0.65', 'null boundary at lambda ~ n^1.1', 'noiseless crossover at 1 - gamma/2 + 0.15 (flat below it)', 'noiseless crossover at 1/2 (flat below it)'])
+      expect(names, n).toContain(n);
+    for (const b of ['bias | null moved to 1', 'noise plateau | bias (noisy) moved to 3/4']) for (const by of ['+ 0.2', '- 0.2']) expect(names).toContain(`boundary ${b} ${by}`);
+    // the moved noisy crossover reads the bias law at the plateau's edge measurement
+    const v = quadPhaseDiagram.variants.find((x) => x.name === 'noisy crossover at lambda ~ sigma n^0.65');
+    expect(Object.keys(v?.equations ?? {})).toContain('plateauEdge.lambda');
+  });
+});
+
 describe('quad.phase-diagram: the formulas checked', () => {
   const rhs = Object.fromEntries(quadPhaseDiagram.encoding.equations.map((q) => [q.name, q.rhs]));
 
   it('flat regimes state the literal 0; the bias law is the model text renamed', () => {
-    for (const name of ['plateau.path', 'plateau.lambda', 'mid.path', 'mid.lambda', 'null.path', 'null.lambda']) expect(rhs[name], name).toBe('0');
+    for (const name of ['plateau.path', 'plateau.lambda', 'mid.path', 'mid.lambda', 'null.path', 'null.lambda', 'plateauEdge.path', 'nullEdge.lambda']) expect(rhs[name], name).toBe('0');
     expect(rhs['bias.path']).toBe('2 - 1 / gamma - bias_beta * (2 - 1 / gamma)');
     expect(rhs['clean.lambda']).toBe('2 - 1 / gamma');
   });

@@ -190,6 +190,55 @@ describe('nuclearDenoiser', () => {
   }, 60000);
 });
 
+describe('nuclearDenoiser past float64\'s exact integers (more than 2^52 spikes above the noise or the threshold)', () => {
+  // where a count of spikes reaches 2^52 the one-by-one corrections and heads give way to the power
+  // sums alone: E and df must not jump there (one spike is ~1e-16 of the sums), and the call must end
+  const across = (T: PowerSpikes, sigmaS: number, a: number): void => {
+    const lo = nuclearDenoiser(T, sigmaS * (1 - 1e-9), a * sigmaS * (1 - 1e-9));
+    const hi = nuclearDenoiser(T, sigmaS * (1 + 1e-9), a * sigmaS * (1 + 1e-9));
+    // E and df move like sigma_s^O(1): a relative step of 2e-9 moves them by ~1e-8 at most
+    expect(Math.abs(Math.log(hi.mse / lo.mse))).toBeLessThan(1e-7);
+    expect(Math.abs(Math.log(hi.df / lo.df))).toBeLessThan(1e-7);
+  };
+
+  it('the bias regime (bulk killed): the outliers counted, and the lost spikes summed, from k = 2^52 on', () => {
+    for (const gamma of [1, 1.5, 2]) {
+      const T = new PowerSpikes(gamma, 1e40);
+      const a = 3;
+      const vA = (a + Math.sqrt(a * a - 4)) / 2;
+      // spikes above the noise, k <= s^-1 (s = sigma_s), then active ones, k <= (s vA)^(-1/gamma), reach 2^52
+      across(T, 2 ** (-52 * gamma), a);
+      across(T, 2 ** (-52 * gamma) / vA, a);
+      const far = 2 ** (-60 * gamma) / vA;
+      const r = nuclearDenoiser(T, far, a * far);
+      expect(r.active).toBeGreaterThan(2 ** 59);
+      expect(r.mse > 0 && Number.isFinite(r.df)).toBe(true);
+    }
+  });
+
+  it('the plateau (bulk kept): the band around v = 1 and the small spikes, from k = 2^52 on', () => {
+    for (const gamma of [1, 2]) {
+      const T = new PowerSpikes(gamma, 1e40);
+      // the band around v = 1 at k ~ sigma_s^(-1/gamma), the series v < 1/2 from k ~ (sigma_s / 2)^(-1/gamma)
+      across(T, 2 ** (-52 * gamma), 0.5);
+      across(T, 2 ** (-52 * gamma) * 2, 0.5);
+    }
+  });
+
+  it('the noiseless state evolution near its crossover, carried out to n = 10^120 (10^50 spikes kept)', () => {
+    const gamma = 2;
+    let P: ReturnType<typeof nuclearSE> | undefined;
+    for (let L = 12; L <= 120; L += 4) {
+      const n = 10 ** L;
+      P = nuclearSE(new PowerSpikes(gamma, Math.sqrt(n)), n, 0, n ** 0.075, 1e-12, P);
+    }
+    expect(P!.active).toBeGreaterThan(1e49);
+    // the bias regime's law E ~ k_t t^2 + sum_(k > k_t) k^-2gamma ~ t^(2 - 1/gamma) holds to O(1)
+    expect(P!.risk / P!.t ** (2 - 1 / gamma)).toBeGreaterThan(0.1);
+    expect(P!.risk / P!.t ** (2 - 1 / gamma)).toBeLessThan(10);
+  });
+});
+
 describe('nuclearSE', () => {
   it('its point solves both state-evolution equations, from scratch and from a neighbour', () => {
     const T = new PowerSpikes(1.25, 1e4);

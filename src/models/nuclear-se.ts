@@ -29,6 +29,9 @@
  */
 import { illinois } from '../numeric/illinois.js';
 
+/** below this k + 1 !== k in float64 with room to spare: loops one spike at a time stop here */
+const EXACT_K = 2 ** 52;
+
 /** s_k = k^-gamma, k = 1..d (d need not be an integer: k runs to floor(d)). */
 export class PowerSpikes {
   readonly kMax: number;
@@ -56,8 +59,9 @@ export class PowerSpikes {
   scaledSum(p: number, k0: number, k1: number, K: number): number {
     if (k1 < k0) return 0;
     let acc = 0;
-    const head = p > 0 && k0 > 100 ? k0 - 1 : Math.min(k1, k0 + 63);
-    for (let k = k0; k <= head; k++) acc += (k / K) ** p;
+    // no exact head past float64's exact integers (k++ would stall): Euler-Maclaurin from k0 on
+    const head = (p > 0 && k0 > 100) || k0 >= EXACT_K ? k0 - 1 : Math.min(k1, k0 + 63);
+    if (k0 < EXACT_K) for (let k = k0; k <= head; k++) acc += (k / K) ** p;
     if (k1 > head) {
       const y0 = (head + 0.5) / K;
       const y1 = (k1 + 0.5) / K;
@@ -74,8 +78,8 @@ export class PowerSpikes {
   powerSum(s: number, k0: number, k1: number): number {
     if (k1 < k0) return 0;
     let acc = 0;
-    const head = Math.min(k1, k0 + 63);
-    for (let k = k0; k <= head; k++) acc += k ** -s;
+    const head = k0 >= EXACT_K ? k0 - 1 : Math.min(k1, k0 + 63);
+    if (k0 < EXACT_K) for (let k = k0; k <= head; k++) acc += k ** -s;
     if (k1 > head) {
       const x0 = head + 0.5;
       const x1 = k1 + 0.5;
@@ -260,7 +264,8 @@ const BAND_PANEL = 0.05;
 function bandSum(target: PowerSpikes, sigmaS: number, a: number, p: number, q: number, acc: number[]): void {
   if (q < p) return;
   const out = [0, 0, 0];
-  if (q - p + 1 <= BAND_SHORT) {
+  // one by one needs exact integers (k++ stalls past 2^53); beyond, one spike is ~1e-16 of the sums
+  if (q - p + 1 <= BAND_SHORT && q < EXACT_K) {
     for (let k = p; k <= q; k++) {
       const v = target.value(k) / sigmaS;
       if (v === 1) continue;
@@ -357,9 +362,12 @@ export function nuclearDenoiser(target: PowerSpikes, sigmaS: number, t: number):
   let active = 0;
   // outliers: v > 1, at u = v + 1/v with overlap 1 - 1/v^2; those above the threshold count
   let kOne = Math.min(target.kMax, Math.floor(target.indexOf(sigmaS)));
-  // the index's rounding, corrected: k <= kOne exactly when s_k > sigma_s
-  while (kOne < target.kMax && target.value(kOne + 1) > sigmaS) kOne++;
-  while (kOne > 0 && target.value(kOne) <= sigmaS) kOne--;
+  // the index's rounding, corrected: k <= kOne exactly when s_k > sigma_s (only where the integers
+  // are exact in float64: past 2^52 k + 1 === k, and one spike more or less is far below the sums' error)
+  if (kOne < EXACT_K) {
+    while (kOne < target.kMax && target.value(kOne + 1) > sigmaS) kOne++;
+    while (kOne > 0 && target.value(kOne) <= sigmaS) kOne--;
+  }
   const vA = a > 2 ? (a + Math.sqrt(a * a - 4)) / 2 : 1;
   const kAct = Math.min(kOne, Math.floor(target.indexOf(sigmaS * vA)));
   // the active outliers are k = 1..kA (u = v + 1/v grows with v > 1): one by one up to HEAD, then
@@ -367,8 +375,10 @@ export function nuclearDenoiser(target: PowerSpikes, sigmaS: number, t: number):
   // risk (a - 2/v)^2 + 2 - 1/v^2 = a^2 + 2 - 4 a / v + 3 / v^2, df 2 (v + 1/v - a) / v = 2 - 2 a / v + 2 / v^2
   let kA = kAct;
   const on = (k: number): boolean => target.value(k) / sigmaS + sigmaS / target.value(k) > a;
-  while (kA > 0 && !on(kA)) kA--;
-  while (kA < kOne && on(kA + 1)) kA++;
+  if (kA < EXACT_K) {
+    while (kA > 0 && !on(kA)) kA--;
+    while (kA < kOne && on(kA + 1)) kA++;
+  }
   const head = Math.min(kA, HEAD);
   for (let k = 1; k <= head; k++) {
     const v = target.value(k) / sigmaS;
@@ -446,15 +456,17 @@ export function nuclearDenoiser(target: PowerSpikes, sigmaS: number, t: number):
     // Euler-Maclaurin for the powers whose tail still counts
     if (kLo < target.kMax) {
       const P = new Array<number>(SERIES_M + 1).fill(0);
-      const last = Math.min(target.kMax, kLo + 64);
-      for (let k = kLo + 1; k <= last; k++) {
-        const r = (target.value(k) / sigmaS) ** 2;
-        let p = r;
-        for (let m = 2; m <= SERIES_M && p > 1e-300; m += 2) {
-          P[m] = P[m]! + p;
-          p *= r;
+      // (none one by one past float64's exact integers: the power sums from kLo + 1 on)
+      const last = kLo >= EXACT_K ? kLo : Math.min(target.kMax, kLo + 64);
+      if (kLo < EXACT_K)
+        for (let k = kLo + 1; k <= last; k++) {
+          const r = (target.value(k) / sigmaS) ** 2;
+          let p = r;
+          for (let m = 2; m <= SERIES_M && p > 1e-300; m += 2) {
+            P[m] = P[m]! + p;
+            p *= r;
+          }
         }
-      }
       if (last < target.kMax) {
         const rTail = target.value(last + 1) / sigmaS;
         for (let m = 2; m <= SERIES_M; m += 2) {
