@@ -4,6 +4,7 @@ import { check } from '../../src/core/runner.js';
 import { applyVariant, type Claim, type Variant } from '../../src/core/claim.js';
 import { residuals } from '../../src/core/evaluate.js';
 import { minimise } from '../../src/numeric/descent.js';
+import { lassoSE, PowerLawSum, seResidual } from '../../src/models/lasso-se.js';
 import { expectClaimInOrder } from './helpers.js';
 
 describe('diag and quad claims', () => {
@@ -44,6 +45,23 @@ describe('diag.phase-diagram: the formulas checked', () => {
       near(m.interpEdge!.kappa, 1, 1);
       near(m.recovery!.kappa, 1, -1);
       expect([m.cleanEdge!.sigma, m.interpEdge!.sigma, m.recovery!.sigma]).toEqual([0, 0, 0]);
+    }
+  });
+
+  it('draws the interpolation measurement where float64 resolves its calibration lambda = t (n - df)', () => {
+    // the widest n of the window, at the domain's worst prefactor (kappa = 4) and across the band
+    // of beta; at seed 9 (gamma = 15/8, u = 9/16) the former window reached n = 1e20, n - df ~ 1e-13 n
+    for (const g8 of [8, 15, 16]) {
+      for (const u3 of [0, 5, 9, 16]) {
+        const P: PhaseParams = { g8, kappaNoisy: 2, kappaClean: 4, kappaEdge: 2, u: [0, 0, 0, u3, 0], d: [0, 0, 0, 0, 0, 0], dk: [0, 0] };
+        const m = measurements(P).find((x) => x.name === 'interp')!;
+        const n = 10 ** (m.from + 2 * 4);
+        const lambda = n ** m.beta;
+        const target = new PowerLawSum(g8 / 8, Math.round(m.kappa * n));
+        const S = lassoSE(target, n, 0, lambda, 1, 1e-10);
+        expect((n - S.df) / n, `g8 ${g8} u ${u3}`).toBeGreaterThan(1.5e-11);
+        expect(seResidual(target, n, 0, lambda, S), `g8 ${g8} u ${u3}`).toBeLessThan(1e-5);
+      }
     }
   });
 
