@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky, gaussianStream, jacobiEig, nestedDesigns, nuclearEstimator, sampledDesign, symmetricPairs, type SampledDesign } from '../../src/models/quadnet-sampled.js';
+import { cholesky, gaussianStream, jacobiEig, mirroredDesign, nestedDesigns, nuclearEstimator, sampledDesign, symmetricPairs, type SampledDesign } from '../../src/models/quadnet-sampled.js';
 import { Rng } from '../../src/numeric/rng.js';
+import { designDelta, thresholdStatistics } from '../../src/models/quadnet-threshold.js';
 
 const gauss = (rng: Rng): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 const randSym = (rng: Rng, d: number): number[][] => {
@@ -93,6 +94,29 @@ describe('sampledDesign: the compressed design is the sampled loss', () => {
       expect(Math.abs(a.A[0]![0]! - b.A[0]![0]!)).toBeGreaterThan(1e-6);
     }
     expect(() => nestedDesigns(S, [50, 50], new Rng(1))).toThrow();
+  });
+
+  it('mirroredDesign: Delta -> -Delta (the linear statistic flips, the quadratic one stays), noiseless labels of S, and it throws when 2I - H is not definite', () => {
+    const d = 4;
+    const s = [1, 0.5, 0.2, 0.1];
+    const S = s.map((v, i) => s.map((_, j) => (i === j ? v : 0)));
+    const D = sampledDesign(S, 400, new Rng(3));
+    const M = mirroredDesign(D, S);
+    for (const X of [randSym(new Rng(4), d), S]) {
+      const a = designDelta(D, X);
+      const b = designDelta(M, X);
+      a.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v + b[i]![j]!)).toBeLessThan(1e-11)));
+      // not the zero perturbation: the check has something to flip
+      expect(maxAbs(a)).toBeGreaterThan(1e-3);
+    }
+    const [p, q] = [thresholdStatistics(D, s, 0.3, 2), thresholdStatistics(M, s, 0.3, 2)];
+    expect(Math.abs(p.linear + q.linear)).toBeLessThan(1e-11);
+    expect(Math.abs(p.quadratic - q.quadratic)).toBeLessThan(1e-11);
+    // noiseless: the loss of the mirrored design vanishes at S and only there
+    expect(half(M, S)).toBeLessThan(1e-20);
+    expect(half(M, sub(S, randSym(new Rng(5), d)))).toBeGreaterThan(1e-4);
+    // too few samples: |Delta| >= 1 somewhere, 2I - H indefinite
+    expect(() => mirroredDesign(sampledDesign(S, 12, new Rng(3)), S)).toThrow();
   });
 
   it('the Hessian spectrum concentrates at 1 as n/d^2 grows (the population loss is 1/2 |M - S*|_F^2)', () => {

@@ -122,6 +122,44 @@ export function sampledDesign(S: number[][], n: number, rng: Rng, noise = 0): Sa
 }
 
 /**
+ * The features are b_p = w_p x_i x_j - delta_p over the coordinates p = (i <= j) (w = 1, delta = 1 on
+ * the diagonal; w = 2, delta = 0 off it), so sum_mu b_p b_q needs only the sums of the distinct
+ * quartic monomials x_i x_j x_k x_l (i <= j <= k <= l: C(d+3, 4) of them, against m(m+1)/2
+ * pairs p <= q) and of the quadratic ones: half the multiply-adds of the Gram matrix, the cost.
+ * The index tables depend on d only (remembered: small designs drawn by the thousand would
+ * otherwise spend most of their time here).
+ */
+const monomialTables = new Map<number, { monoA: Int32Array; monoB: Int32Array; pairMono: Int32Array }>();
+function monomials(d: number): { monoA: Int32Array; monoB: Int32Array; pairMono: Int32Array } {
+  const known = monomialTables.get(d);
+  if (known) return known;
+  const pairs = symmetricPairs(d);
+  const m = pairs.length;
+  const index = (i: number, j: number): number => pairs.findIndex(([a, b]) => a === Math.min(i, j) && b === Math.max(i, j));
+  const A: number[] = [];
+  const B: number[] = [];
+  const monoOf = new Map<string, number>();
+  for (let i = 0; i < d; i++)
+    for (let j = i; j < d; j++)
+      for (let k = j; k < d; k++)
+        for (let l = k; l < d; l++) {
+          monoOf.set(`${i},${j},${k},${l}`, A.length);
+          A.push(index(i, j));
+          B.push(index(k, l));
+        }
+  // the monomial of each pair (p, q): its four indices sorted
+  const pairMono = new Int32Array(m * m);
+  for (let p = 0; p < m; p++)
+    for (let q = 0; q < m; q++) {
+      const key = [...pairs[p]!, ...pairs[q]!].sort((a, b) => a - b).join(',');
+      pairMono[p * m + q] = monoOf.get(key)!;
+    }
+  const tables = { monoA: Int32Array.from(A), monoB: Int32Array.from(B), pairMono };
+  monomialTables.set(d, tables);
+  return tables;
+}
+
+/**
  * The designs of the first n_1 < n_2 < ... inputs of one stream (the stream sampledDesign draws):
  * nested sample sets, for common random numbers across sample sizes, at the cost of the largest.
  */
@@ -130,30 +168,8 @@ export function nestedDesigns(S: number[][], ns: readonly number[], rng: Rng, no
   const pairs = symmetricPairs(d);
   const m = pairs.length;
   if (ns.some((n, k) => !(Number.isInteger(n) && n > 0) || (k > 0 && n <= ns[k - 1]!))) throw new RangeError('nestedDesigns: sizes must be positive integers, increasing');
-  // The features are b_p = w_p x_i x_j - delta_p over the coordinates p = (i <= j) (w = 1, delta = 1 on
-  // the diagonal; w = 2, delta = 0 off it), so sum_mu b_p b_q needs only the sums of the distinct
-  // quartic monomials x_i x_j x_k x_l (i <= j <= k <= l: C(d+3, 4) of them, against m(m+1)/2
-  // pairs p <= q) and of the quadratic ones: half the multiply-adds of the Gram matrix, the cost.
-  const index = (i: number, j: number): number => pairs.findIndex(([a, b]) => a === Math.min(i, j) && b === Math.max(i, j));
-  const monoA: number[] = [];
-  const monoB: number[] = [];
-  const monoOf = new Map<string, number>();
-  for (let i = 0; i < d; i++)
-    for (let j = i; j < d; j++)
-      for (let k = j; k < d; k++)
-        for (let l = k; l < d; l++) {
-          monoOf.set(`${i},${j},${k},${l}`, monoA.length);
-          monoA.push(index(i, j));
-          monoB.push(index(k, l));
-        }
+  const { monoA, monoB, pairMono } = monomials(d);
   const T = monoA.length;
-  // the monomial of each pair (p, q): its four indices sorted
-  const pairMono = new Int32Array(m * m);
-  for (let p = 0; p < m; p++)
-    for (let q = 0; q < m; q++) {
-      const key = [...pairs[p]!, ...pairs[q]!].sort((a, b) => a - b).join(',');
-      pairMono[p * m + q] = monoOf.get(key)!;
-    }
   const wt = pairs.map(([i, j]) => (i === j ? 1 : 2));
   const dl = pairs.map(([i, j]) => (i === j ? 1 : 0));
   const s = pairs.map(([i, j]) => S[i]![j]!);
@@ -247,6 +263,31 @@ export function designFromGram(d: number, n: number, G: number[][], h: number[])
       return spectrum;
     },
   };
+}
+
+/**
+ * The antithetic partner of a noiseless design: the loss whose Gram operator is H' = 2 I - H (I the
+ * population's, E H), i.e. Delta' = -Delta, with noiseless labels of S (h = G' s*). Every quantity
+ * that is a power series in Delta has its odd orders flipped on it, so the mean over the pair keeps
+ * the even orders only (a variance-reduction device: H' is not a sampled design, and its mean
+ * differs from a sample's at the third cumulant of Delta, O(1/n^2)). Throws when H' is not
+ * positive definite (|Delta| >= 1: too few samples).
+ */
+export function mirroredDesign(D: SampledDesign, S: number[][]): SampledDesign {
+  const { d, n, A } = D;
+  const pairs = symmetricPairs(d);
+  // the Cholesky rows R in pair coordinates (designFromGram halves them off the diagonal): G = R^T R
+  const R = A.map((row) => pairs.map(([i, j]) => (i === j ? row[i * d + i]! : 2 * row[i * d + j]!)));
+  // E G is diagonal in pair coordinates: 1 on the diagonal pairs, 2 off it (the population 1/2 |M|_F^2)
+  const G = pairs.map(([i, j], p) =>
+    pairs.map((_, q) => {
+      let t = 0;
+      for (const r of R) t += r[p]! * r[q]!;
+      return (p === q ? 2 * (i === j ? 1 : 2) : 0) - t;
+    }),
+  );
+  const s = pairs.map(([i, j]) => S[i]![j]!);
+  return designFromGram(d, n, G, G.map((row) => row.reduce((acc, g, q) => acc + g * s[q]!, 0)));
 }
 
 export interface ConvexSolution {
