@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cascadeSim, levelOutlierOf, targetEnergy, targetSpikeMean } from '../../src/models/cascade-sim.js';
+import { cascadeSim, levelOutlierOf, targetEnergy, targetRowMoment, targetSpikeMean } from '../../src/models/cascade-sim.js';
 import { cascadeReadings, HermiteTarget, levelOutlier, type CascadeReading } from '../../src/models/multiindex.js';
 
 const theta = [1, 0.3, 0.3];
@@ -22,6 +22,7 @@ describe('the cascade simulation', () => {
         expect(s.s2).toBeCloseTo(r.s2, 9);
         s.values.forEach((v, j) => expect(v).toBeCloseTo(r.values[j]!, 9));
         s.diag.forEach((v, k) => expect(v).toBeCloseTo(r.diag[k]!, 9));
+        s.rows.forEach((v, k) => expect(v).toBeCloseTo(r.rows[k]!, 9));
         s.risk.forEach((v, p) => expect(v).toBeCloseTo(r.risk[p]!, 9));
       });
     }
@@ -66,6 +67,19 @@ describe('the cascade simulation', () => {
     expect(avg((i) => mine[i]![1]!.risk[2]! / mine[i]![1]!.energy[2]!)).toBeLessThan(0.7);
   });
 
+  it('reads each direction\'s row noise level off the unused coordinates, of mean d E[y^2 x_k^2] / n', () => {
+    // E[y^2 x_k^2] = Delta + E[g^2] + 8 theta_k^2 (E[He_2^3] = 8, the other directions independent)
+    const S = 60;
+    const n = 600;
+    const read = Array.from({ length: S }, (_, s) => cascadeSim(d, theta, [0.5], [[n]], 200 + s, { top: 3, test: 0 })[0]![0]!);
+    for (const k of [0, 1]) {
+      const want = (d * (0.5 + 2 * 1.18 + 8 * theta[k]! ** 2)) / n;
+      // each seed's a mean of d - 3 squared entries of about normal law: 30% a seed, 4% over 60 seeds; the bound four of those
+      expect(Math.abs(read.reduce((a, r) => a + r.rows[k]!, 0) / S / want - 1)).toBeLessThan(0.16);
+    }
+    expect(read[0]!.rows.length).toBe(theta.length);
+  });
+
   it('needs room for the noise level and one list of sizes per variance; no test inputs, no error', () => {
     expect(() => cascadeSim(4, [1, 1, 1], [1], [[100]], 1, { top: 3, test: 0 })).toThrow(RangeError);
     expect(() => cascadeSim(d, theta, [1, 2], [[100]], 1, { top: 3, test: 0 })).toThrow(RangeError);
@@ -82,6 +96,13 @@ describe('the target\'s moments by quadrature', () => {
     expect(targetEnergy([])).toBe(0);
     expect(targetSpikeMean([0.8, 0.2, 0.2], 1)).toBeCloseTo(0.4, 12);
     expect(targetSpikeMean([0.8, 0, 0.2], 1)).toBeCloseTo(0, 12);
+  });
+
+  it('E[g^2 x_k^2] is E[g^2] + 8 theta_k^2 (E[He_2^2 x^2] = 10, E[He_2 x^2] = 2, E[x^2] = 1)', () => {
+    expect(targetRowMoment([0.7], 0)).toBeCloseTo(10 * 0.49, 12);
+    expect(targetRowMoment([0.8, 0.2, 0.2, 0.2], 1)).toBeCloseTo(2 * 0.76 + 8 * 0.04, 12);
+    // a coordinate the target does not use: E[g^2] E[x^2]
+    expect(targetRowMoment([0.8, 0, 0.2], 1)).toBeCloseTo(2 * 0.68, 12);
   });
 });
 

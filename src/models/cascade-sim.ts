@@ -36,6 +36,12 @@ export interface CascadeSimReading {
   s2: number;
   /** per direction k: T_kk = (1/n) sum y (x_k^2 - 1), the spike's own entry (mean E[y He_2(x_k)]) */
   diag: number[];
+  /**
+   * per direction k: d mean T_ki^2 over the coordinates i no direction uses, the noise level of the
+   * spike's own row (mean d E[y^2 x_k^2] / n exactly, x_i independent of y and x_k): what the
+   * outlier adds to T_kk, to first order, is this over the outlier
+   */
+  rows: number[];
   /** means over the test inputs of (f - g)^2: whole target first, then each part */
   risk: number[];
   /** means over the same test inputs of g^2: whole target first, then each part */
@@ -239,12 +245,20 @@ export function cascadeSim(d: number, theta: readonly number[], noises: readonly
         K,
         s2: bulkNoiseLevel(T, d, r),
         diag: Array.from({ length: r }, (_, k) => T[k * d + k]!),
+        rows: Array.from({ length: r }, (_, k) => rowNoiseLevel(T, d, r, k)),
         risk: thetas.map((th, p) => projectedRisk(vectors, K, th, testX, gTest[p]!, d, opts.test)),
         energy,
       });
     });
   }
   return out;
+}
+
+/** d mean T_ki^2 over i = r..d-1 (the coordinates no direction uses) */
+function rowNoiseLevel(T: Float64Array, d: number, r: number, k: number): number {
+  let sum = 0;
+  for (let i = r; i < d; i++) sum += T[k * d + i]! ** 2;
+  return (d * sum) / (d - r);
 }
 
 /**
@@ -289,11 +303,13 @@ function projectedRisk(vectors: Float64Array, K: number, theta: readonly number[
  * E[g(x) h(x)] for g = sum_k theta_k He_2(x_k), x ~ N(0, I_r), and h(x) = g(x) (weight omitted) or
  * He_2(x_weight), by tensor Gauss–Hermite quadrature with three nodes a coordinate (exact: the
  * product has degree 4 in each coordinate, the rule 5): an integral of the target, not its
- * closed form (2 sum theta_k^2, or 2 theta_weight).
+ * closed form (2 sum theta_k^2, or 2 theta_weight). `square`: h(x) = g(x) x_weight^2 (degree 6 in
+ * x_weight, four nodes: exact to 7).
  */
-function targetMoment(theta: readonly number[], weight?: number): number {
+function targetMoment(theta: readonly number[], weight?: number, square = false): number {
   const F = new Fixed(30);
-  const rule = gaussHermite(F, 3);
+  // g^2 x_k^2 has degree 6 in x_k: four nodes (exact to degree 7)
+  const rule = gaussHermite(F, square ? 4 : 3);
   const nodes = rule.nodes.map((x) => F.toNumber(x));
   const weights = rule.weights.map((w) => F.toNumber(w));
   const dims = theta.map((_, k) => k).filter((k) => theta[k] !== 0 || k === weight);
@@ -307,9 +323,9 @@ function targetMoment(theta: readonly number[], weight?: number): number {
       const x = nodes[idx[i]!]!;
       w *= weights[idx[i]!]!;
       v += theta[k]! * (x * x - 1);
-      if (k === weight) h = x * x - 1;
+      if (k === weight) h = square ? x * x : x * x - 1;
     });
-    total += w * v * (weight === undefined ? v : h);
+    total += w * v * (weight === undefined ? v : square ? v * h : h);
     let i = 0;
     while (i < dims.length && ++idx[i]! === nodes.length) idx[i++] = 0;
     if (i === dims.length) break;
@@ -322,6 +338,12 @@ export const targetEnergy = (theta: readonly number[]): number => targetMoment(t
 
 /** E[g He_2(x_k)], the mean of the spectral matrix's entry T_kk, by quadrature (see targetMoment) */
 export const targetSpikeMean = (theta: readonly number[], k: number): number => targetMoment(theta, k);
+
+/**
+ * E[g^2 x_k^2], by quadrature (see targetMoment; four nodes a coordinate): with label noise of
+ * variance Delta, d (E[g^2 x_k^2] + Delta) / n is the mean of the row noise level `rows[k]`
+ */
+export const targetRowMoment = (theta: readonly number[], k: number): number => targetMoment(theta, k, true);
 
 /**
  * The outliers of a level of equally strong directions (a degenerate spike), as levelOutlier
