@@ -32,3 +32,4 @@ export * from '../models/linear-gd-quadrature.js';
 export * from '../models/cascade-sim.js';
 export * from '../models/nuclear-se.js';
 export * from '../models/quadnet-threshold.js';
+export * from '../models/known-corrections.js';
