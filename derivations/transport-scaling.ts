@@ -42,8 +42,15 @@ function lazyTail(alpha: number, beta: number, K: number, t: number): number {
   return integral - f / 2 - (f * g1) / 12 + (f * (g1 ** 3 + 3 * g1 * g2 + g3)) / 720;
 }
 
-/** Number of modes summed exactly: far enough out that the tail series converges fast. */
-const modesFor = (alpha: number, tMax: number): number => Math.ceil(4 * (2 * tMax) ** (1 / alpha));
+/** The frontier mode at time t: k f(k) = k^(1-beta) e^(-2t k^-alpha) peaks at k^alpha = 2 alpha t / (beta - 1). */
+const frontierMode = (alpha: number, beta: number, t: number): number => ((2 * alpha * t) / (beta - 1)) ** (1 / alpha);
+/**
+ * Number of modes summed exactly up to time tMax: far enough out that the tail series converges fast
+ * (K >= 4 (2t)^(1/alpha)), and four times past the frontier, whose peak is read off the summed modes.
+ * (The frontier once was left out: for alpha / (beta - 1) > 4^alpha it lies past 4 (2t)^(1/alpha), and
+ * a = 123, b = 121 at t = 10^4 had k* = 13210 beyond K = 12556 modes: the peak read at the last mode.)
+ */
+const modesFor = (alpha: number, beta: number, tMax: number): number => Math.ceil(4 * Math.max((2 * tMax) ** (1 / alpha), frontierMode(alpha, beta, tMax)));
 /** Exact summation is capped at this many modes; the time range shrinks for flat spectra instead. */
 const MAX_MODES = 100_000;
 const PER_DECADE = 8;
@@ -55,10 +62,12 @@ interface LazySeries {
   kStar: number[];
   /** the energy-weighted mean eigenvalue (the instantaneous decay rate / 2) */
   lamBar: number[];
+  /** the times whose frontier peak lies within three modes of the last one summed (unresolved: read at the edge) */
+  edge: number[];
 }
 
 function lazySeries(alpha: number, beta: number, decades: number): LazySeries {
-  const K = Math.min(MAX_MODES, modesFor(alpha, 10 ** decades));
+  const K = Math.min(MAX_MODES, modesFor(alpha, beta, 10 ** decades));
   // from a decade below the first window (windows shift down by LAZY_TOP - decades for flat spectra)
   const t = logGrid(Math.min(0, decades - LAZY_TOP), decades, PER_DECADE);
   const lam = new Float64Array(K);
@@ -67,7 +76,7 @@ function lazySeries(alpha: number, beta: number, decades: number): LazySeries {
     lam[k - 1] = k ** -alpha;
     e0[k - 1] = k ** -beta;
   }
-  const out: LazySeries = { t, loss: [], kStar: [], lamBar: [] };
+  const out: LazySeries = { t, loss: [], kStar: [], lamBar: [], edge: [] };
   const lnk: number[] = [];
   const dens: number[] = [];
   for (const ti of t) {
@@ -75,7 +84,8 @@ function lazySeries(alpha: number, beta: number, decades: number): LazySeries {
     let sumLam = 0;
     lnk.length = 0;
     dens.length = 0;
-    let best = 0;
+    // the index of the largest log-density so far (the first, on ties, as localPeak takes it)
+    let top = 0;
     let scanning = true;
     for (let k = 1; k <= K; k++) {
       const f = e0[k - 1]! * Math.exp(-2 * ti * lam[k - 1]!);
@@ -83,11 +93,14 @@ function lazySeries(alpha: number, beta: number, decades: number): LazySeries {
       sumLam += lam[k - 1]! * f;
       if (!scanning) continue;
       // k f(k) is the energy per unit ln k: its maximum is the frontier
-      const per = k * f;
-      best = Math.max(best, per);
       lnk.push(Math.log(k));
-      dens.push(Math.log(per));
-      if (per < 1e-3 * best) scanning = false;
+      dens.push(Math.log(k * f));
+      const i = dens.length - 1;
+      if (dens[i]! > dens[top]!) top = i;
+      // its log, (1 - beta) ln k - 2t k^-alpha, is strictly concave in ln k: three modes past the largest so
+      // far, that is the maximum, and the sextic has its seven modes (not while e^(-2t k^-alpha) underflows
+      // to 0 at the first modes, ln 0 = -Infinity: at k = 1 once 2t > 745)
+      else if (i === top + 3 && dens[top]! > -Infinity) scanning = false;
     }
     // the modes past K: lambda_k f_k = k^-(alpha+beta) e^(...), the same tail with beta -> alpha + beta
     const tail = lazyTail(alpha, beta, K, ti);
@@ -95,6 +108,8 @@ function lazySeries(alpha: number, beta: number, decades: number): LazySeries {
     out.lamBar.push((sumLam + lazyTail(alpha, alpha + beta, K, ti)) / (sum + tail));
     // a sextic through the seven integer modes around the top: a parabola's O(spacing^2) error oscillates as the peak crosses modes
     out.kStar.push(Math.exp(localPeak(lnk, dens, 3)));
+    // (localPeak returns the largest sample when it has no three neighbours beyond it: the modes ran out)
+    if (scanning) out.edge.push(ti);
   }
   return out;
 }
@@ -104,9 +119,17 @@ function lazySeries(alpha: number, beta: number, decades: number): LazySeries {
  * K >= 4 (2t)^(1/alpha), the frontier k* = (2 alpha t / (beta - 1))^(1/alpha) must lie well inside.
  */
 function lazyDecades(alpha: number, beta: number): number {
+  // modesFor's two conditions, inverted at K = MAX_MODES
   const tTail = (MAX_MODES / 4) ** alpha / 2;
   const tFrontier = ((beta - 1) / (2 * alpha)) * (MAX_MODES / 4) ** alpha;
   return Math.min(LAZY_TOP, Math.floor(Math.log10(Math.min(tTail, tFrontier))));
+}
+
+/** A case's modes summed and its frontier mode at the last time, 10^lazyDecades (for the tests). */
+export function lazyModes(a: number, b: number): { decades: number; modes: number; frontier: number } {
+  const [alpha, beta] = [a / 100, b / 100];
+  const decades = lazyDecades(alpha, beta);
+  return { decades, modes: Math.min(MAX_MODES, modesFor(alpha, beta, 10 ** decades)), frontier: frontierMode(alpha, beta, 10 ** decades) };
 }
 
 /** The widest window ends at 10^LAZY_TOP where the capped mode count resolves it. */
@@ -174,7 +197,10 @@ export const lazyScaling = defineClaim<LawParams>({
     const iEnd = S.t.findIndex((x) => x >= hi * (1 - 1e-12));
     const alpha = P.a / 100;
     const nu = (P.b / 100 - 1) / alpha;
+    const edge = S.edge.find((t) => t >= lo * (1 - 1e-12) && t <= hi * (1 + 1e-12));
     return {
+      // (modesFor keeps the frontier inside the modes summed: a guard, should that ever fail)
+      ...(edge === undefined ? {} : { degenerate: `the frontier's peak at t = ${edge.toPrecision(3)} lies within three modes of the last one summed: unresolved` }),
       scope: {
         a: d(P.a),
         b: d(P.b),

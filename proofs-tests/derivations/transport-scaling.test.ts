@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACROSS, lazyScaling, modelSize, selfSimilar, transportParams } from '../../derivations/transport-scaling.js';
+import { ACROSS, lazyModes, lazyScaling, modelSize, selfSimilar, transportParams } from '../../derivations/transport-scaling.js';
 import { applyVariant, type Claim, type RangeClaim } from '../../src/core/claim.js';
 import { evaluateCase, runClaim } from '../../src/core/runner.js';
 import { expectClaimInOrder } from './helpers.js';
@@ -106,6 +106,26 @@ describe('transport scaling claims', () => {
       for (const [eq, res] of Object.entries(r.resolution ?? {})) expect(res, `${claim.id}: ${eq}`).toBeLessThanOrEqual(target);
     }
   }, 120_000);
+  it('transport.lazy-scaling sums modes four times past the frontier at every draw: a = 123, b = 121 (seed 9) read k* past the last mode at t = 10^4', () => {
+    for (let a = 120; a <= 400; a++)
+      for (let b = 120; b <= 400; b++) {
+        const { modes, frontier } = lazyModes(a, b);
+        // (below the cap of 10^5 modes, but for rounding where the cap is met exactly, a = 200, b = 164: lazyDecades shortens the range instead)
+        if (!(modes >= 4 * frontier * (1 - 1e-12) && modes <= 100_000)) expect.fail(`a = ${a}, b = ${b}: ${modes} modes, frontier ${frontier}`);
+      }
+    const lazy = lazyScaling as unknown as RangeClaim<{ a: number; b: number }>;
+    // seed 9's case: k* = 13210 at t = 10^4 beyond the 12556 modes once summed (kFit off by 1.2e-2 at level 8);
+    // a = b = 120: e^(-2t) underflows to 0 at k = 1 from t = 373 on (the frontier scan must not stop there)
+    for (const p of [{ a: 123, b: 121 }, { a: 120, b: 120 }]) {
+      expect(lazyModes(p.a, p.b).decades).toBe(4);
+      const m = lazy.measure(p, { level: 8, flags: {} });
+      expect(m.degenerate).toBeUndefined();
+      expect(Math.abs(Number(m.scope.kFit) - 100 / p.a), JSON.stringify(p)).toBeLessThan(1e-9);
+      const r = evaluateCase(lazy, lazy.encoding, {}, p, 30);
+      expect(r.outcome, JSON.stringify(p)).toBe('holds');
+      for (const [eq, res] of Object.entries(r.resolution ?? {})) expect(res, `${JSON.stringify(p)}: ${eq}`).toBeLessThanOrEqual(1e-6);
+    }
+  }, 60_000);
   it('the boundary pair refutes a boundary moved by 0.2 either way in every case, whatever the draw (the first case of seeds 7 and 1234, which drew no case next to the boundary on one side)', () => {
     for (const claim of [selfSimilar, modelSize] as unknown as RangeClaim<{ regime: number }>[])
       for (const seed of [7, 1234]) {
