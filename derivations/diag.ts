@@ -6,11 +6,12 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate, parse, simplify, OperatorNode, SymbolNode, type MathNode } from 'mathjs';
+import { evaluate, parse, simplify, SymbolNode, type MathNode } from 'mathjs';
 import { defineClaim, formulaOf, piecewise, type LawModel, type Claim, type Instance, type Series, type Variant, type Scope } from '../src/api/index.js';
 import { powerThresholds, proximalGradient, dec, eigSym, matmul, transpose, Rng, type Fixed, type Mat, type Vec, logSlope } from '../src/api/numeric.js';
 import { lassoSE, SEUnresolved, PowerLawSum, diagFlow, diagNewton, lassoHomotopy, modeFlow, locateRegularised, locateVariational, polishRegularised, polishVariational, type SEPoint, type Located, type Readout } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
+import { movedModel, regimeOf } from './law-regimes.js';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
 import { memo } from './instances.js';
 
@@ -783,42 +784,7 @@ function formulaFor(regime: string, key: string, prefix: string): string {
   return simplify(renamed(formulaOf(lassoModel, regime, key), prefix), ZERO_RULES).toString({ parenthesis: 'auto' });
 }
 
-/**
- * The regime the lasso model assigns (its domain, exclusions and regimes' conditions, read as
- * evaluateLaws reads them, without simplifying every formula, which is slow).
- */
-function regimeOf(params: Record<string, number>): string {
-  const holds = (expr: string): boolean => evaluate(expr, { ...params }) === true;
-  for (const d of lassoModel.domain) if (!holds(d.when)) throw new Error(`lasso model: ${d.message}`);
-  for (const x of lassoModel.excluded ?? []) if (holds(x.when)) throw new Error(`lasso model: no regime: ${x.why}`);
-  const r = lassoModel.regimes.find((g) => holds(g.when));
-  if (!r) throw new Error('lasso model: no regime');
-  return r.name;
-}
 const regimeCache = new Map<string, string>();
-
-/**
- * The lasso model with one boundary moved: every regime condition comparing `param` with `at`
- * (beta > 1, beta < 1 - gamma, kappa > 1, ...) compares it with `at + by` instead.
- */
-function shiftedModel(param: string, at: string, by: number): LawModel {
-  const boundary = parse(at).toString();
-  const comparisons = new Set(['larger', 'smaller', 'largerEq', 'smallerEq']);
-  const shift = (when: string): string =>
-    parse(when)
-      .transform((node) => {
-        if (node.type !== 'OperatorNode') return node;
-        const op = node as unknown as OperatorNode;
-        const [lhs, rhs] = op.args;
-        const isParam = lhs?.type === 'SymbolNode' && (lhs as unknown as { name: string }).name === param;
-        if (!comparisons.has(op.fn) || !isParam || rhs?.toString() !== boundary) return node;
-        return new OperatorNode(op.op, op.fn, [lhs, parse(`(${at}) ${by < 0 ? '-' : '+'} ${Math.abs(by)}`)]);
-      })
-      .toString();
-  const regimes = lassoModel.regimes.map((r) => ({ ...r, when: shift(r.when) }));
-  if (regimes.every((r, i) => r.when === lassoModel.regimes[i]!.when)) throw new Error(`no condition compares ${param} with ${at}`);
-  return { ...lassoModel, regimes };
-}
 
 const PHASE_NAMES: [string, string][] = [
   ['bias', 'bias'],
@@ -857,7 +823,7 @@ const PROBES: PhaseParams[] = [8, 16].flatMap((g8) =>
  * puts in another regime at some corner of the domain (the others read their own formula either way)
  */
 function boundaryMoved(label: string, param: string, at: string, by: number): Variant {
-  const model = shiftedModel(param, at, by);
+  const model = movedModel(lassoModel, param, at, `(${at}) ${by < 0 ? '-' : '+'} ${Math.abs(by)}`);
   const keyed = (key: string, m: string): string => renamed(piecewise(model, key), m).toString({ parenthesis: 'auto' });
   const moved = new Set<string>();
   for (const P of PROBES) {
@@ -910,7 +876,7 @@ export const phaseDiagram = defineClaim<PhaseParams>({
     const series: Series[] = [];
     for (const m of measurements(params)) {
       // the model must place these parameters in the regime whose formulas are checked
-      const placed = memo(regimeCache, `${gamma}|${m.beta}|${m.sigma}|${m.kappa}`, () => regimeOf({ gamma, beta: m.beta, sigma: m.sigma, kappa: m.kappa }));
+      const placed = memo(regimeCache, `${gamma}|${m.beta}|${m.sigma}|${m.kappa}`, () => regimeOf(lassoModel, { gamma, beta: m.beta, sigma: m.sigma, kappa: m.kappa }));
       if (placed !== m.regime) throw new Error(`lasso model puts ${m.name} (beta = ${m.beta}) in regime ${placed}, expected ${m.regime}`);
       let R: RiskSeries;
       try {

@@ -54,11 +54,12 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate, parse, simplify, OperatorNode, SymbolNode, type MathNode } from 'mathjs';
+import { evaluate, parse, simplify, SymbolNode, type MathNode } from 'mathjs';
 import { defineClaim, formulaOf, piecewise, type LawModel, type Scope, type Series, type Variant } from '../src/api/index.js';
 import { nuclearSE, PowerSpikes, type NuclearSEPoint } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
 import { nuclearModel } from './quad-laws.js';
+import { movedModel, regimeOf } from './law-regimes.js';
 import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2509.24882';
@@ -227,15 +228,6 @@ function formulaFor(model: LawModel, regime: string, key: string, prefix: string
   return simplify(renamed(formulaOf(model, regime, key), prefix), ZERO_RULES).toString({ parenthesis: 'auto' });
 }
 
-/** The regime a model assigns (its domain, exclusions and regimes' conditions). */
-function regimeOf(model: LawModel, params: Record<string, number>): string {
-  const holds = (expr: string): boolean => evaluate(expr, { ...params }) === true;
-  for (const d of model.domain) if (!holds(d.when)) throw new Error(`${model.name} model: ${d.message}`);
-  for (const x of model.excluded ?? []) if (holds(x.when)) throw new Error(`${model.name} model: no regime: ${x.why}`);
-  const r = model.regimes.find((g) => holds(g.when));
-  if (!r) throw new Error(`${model.name} model: no regime`);
-  return r.name;
-}
 const regimeCache = new Map<string, string>();
 
 const PHASE_NAMES: [name: string, regime: string, lassoRegime: string][] = [
@@ -267,29 +259,6 @@ const LASSO_EQUATIONS: Record<string, { rhs: string }> = Object.fromEntries(
     [`${m}.lambda`, { rhs: formulaFor(lassoModel, lassoRegime, 'riskLambda', m) }],
   ]),
 );
-
-/**
- * A law model with one boundary moved (diag.ts's shiftedModel, generalised to take the model and
- * any new position): every regime condition comparing `param` with `at` compares it with `to`.
- */
-function movedModel(model: LawModel, param: string, at: string, to: string): LawModel {
-  const boundary = parse(at).toString();
-  const comparisons = new Set(['larger', 'smaller', 'largerEq', 'smallerEq']);
-  const shift = (when: string): string =>
-    parse(when)
-      .transform((node) => {
-        if (node.type !== 'OperatorNode') return node;
-        const op = node as unknown as OperatorNode;
-        const [lhs, rhs] = op.args;
-        const isParam = lhs?.type === 'SymbolNode' && (lhs as unknown as { name: string }).name === param;
-        if (!comparisons.has(op.fn) || !isParam || rhs?.toString() !== boundary) return node;
-        return new OperatorNode(op.op, op.fn, [lhs, parse(to)]);
-      })
-      .toString();
-  const regimes = model.regimes.map((r) => ({ ...r, when: shift(r.when) }));
-  if (regimes.every((r, i) => r.when === model.regimes[i]!.when)) throw new Error(`no condition of ${model.name} compares ${param} with ${at}`);
-  return { ...model, regimes };
-}
 
 /**
  * Below the noiseless crossover the nuclear model states no law (it excludes that side): a wrong

@@ -1,0 +1,43 @@
+/**
+ * Reading a law model's regimes for the phase-diagram claims (diag.phase-diagram,
+ * quad.phase-diagram): which regime a point falls in, and the model with one boundary moved (the
+ * wrong variants that put a crossover elsewhere).
+ */
+import { evaluate, parse, OperatorNode } from 'mathjs';
+import type { LawModel } from '../src/api/index.js';
+
+/**
+ * The regime a model assigns (its domain, exclusions and regimes' conditions, read as
+ * evaluateLaws reads them, without simplifying every formula, which is slow).
+ */
+export function regimeOf(model: LawModel, params: Record<string, number>): string {
+  const holds = (expr: string): boolean => evaluate(expr, { ...params }) === true;
+  for (const d of model.domain) if (!holds(d.when)) throw new Error(`${model.name} model: ${d.message}`);
+  for (const x of model.excluded ?? []) if (holds(x.when)) throw new Error(`${model.name} model: no regime: ${x.why}`);
+  const r = model.regimes.find((g) => holds(g.when));
+  if (!r) throw new Error(`${model.name} model: no regime`);
+  return r.name;
+}
+
+/**
+ * The model with one boundary moved: every regime condition comparing `param` with `at`
+ * (beta > 1, beta < 1 - gamma, kappa > 1, ...) compares it with `to` instead.
+ */
+export function movedModel(model: LawModel, param: string, at: string, to: string): LawModel {
+  const boundary = parse(at).toString();
+  const comparisons = new Set(['larger', 'smaller', 'largerEq', 'smallerEq']);
+  const shift = (when: string): string =>
+    parse(when)
+      .transform((node) => {
+        if (node.type !== 'OperatorNode') return node;
+        const op = node as unknown as OperatorNode;
+        const [lhs, rhs] = op.args;
+        const isParam = lhs?.type === 'SymbolNode' && (lhs as unknown as { name: string }).name === param;
+        if (!comparisons.has(op.fn) || !isParam || rhs?.toString() !== boundary) return node;
+        return new OperatorNode(op.op, op.fn, [lhs, parse(to)]);
+      })
+      .toString();
+  const regimes = model.regimes.map((r) => ({ ...r, when: shift(r.when) }));
+  if (regimes.every((r, i) => r.when === model.regimes[i]!.when)) throw new Error(`no condition of ${model.name} compares ${param} with ${at}`);
+  return { ...model, regimes };
+}
