@@ -821,9 +821,18 @@ export const incrementalLearning = defineClaim<IncParams>({
     const slopeC = corrSlopes(params, des, level);
     const coarseC = corrSlopes(params, des, level, CORR_DIV / 2);
     const rankC = ranksOf(corrTimesAt(params, des, alphaOfCorr(level, true)));
+    // the times' error is a norm over coordinates whose corrections alpha^p_i fall at different
+    // rates, so its step ratios grow as the slowest takes over, and the range rule's geometric tail,
+    // read from the faster early ratio, falls short: seed 3's case {"d":5,"seed":24} fell 6.2e-4,
+    // 5.6e-5, 9.2e-6, 1.6e-6 (ratios 0.083, 0.163) and its extrapolation moved 4.9e-6 where it had
+    // allowed 4.2e-6 (inconclusive at a gap of 1e-7). The slowest rate is known (p >= 0.4 on the
+    // drawn designs: each level shrinks the correction >= 6-fold), so what is left past this level
+    // is below a fifth of the last step: the last step (the slopes' change from the level before,
+    // a norm over coordinates) is stated as the bound
+    const prevC = corrSlopes(params, des, level - 1);
     const uncertainty = {
       slope: Math.hypot(...slope.map((v, i) => v - coarse[i]!)),
-      times: Math.hypot(...slopeC.map((v, i) => v - coarseC[i]!)) / Math.hypot(...slopeC),
+      times: Math.max(Math.hypot(...slopeC.map((v, i) => v - coarseC[i]!)), Math.hypot(...slopeC.map((v, i) => v - prevC[i]!))) / Math.hypot(...slopeC),
     };
     let figure: Figure | undefined;
     const levels = deep === true ? INC_DEEP_LEVELS : INC_LEVELS;
@@ -1345,9 +1354,9 @@ export const rateTradeoff = defineClaim<RateParams>({
  * A DMFT configuration: the prior is sparse Rademacher, theta* in {-1, 0, 1} with P(theta* != 0) =
  * rho; gradient descent with step dt for `steps` steps (the horizon T = steps dt: the train loss has
  * fallen 25-fold (alpha = 0.1) to 7000-fold (alpha = 2) by then), solved with `paths` paths per DMFT
- * solve and simulated with `draws` draws per level.
+ * solve and simulated with `draws` d^2-weighted draws (see DMFT_D_REF).
  */
-interface DmftParams {
+interface DmftConfig {
   alpha: number;
   /** n / d */
   delta: number;
@@ -1356,8 +1365,29 @@ interface DmftParams {
   dt: number;
   steps: number;
   paths: number;
-  /** seeds times d at each level: level d runs draws / d seeds */
+  /** independent DMFT solves of `paths` each: their spread is the reference's own Monte Carlo error */
+  solves: number;
+  /** level d runs draws DMFT_D_REF / d^2 seeds (at least DMFT_MIN_SEEDS): the same cost at every level */
   draws: number;
+}
+
+/** a configuration with the seed its Monte Carlo streams derive from (DMFT paths, data draws) */
+interface DmftParams extends DmftConfig {
+  seed: number;
+}
+
+/** One 32-bit seed from several integers (a murmur3-style mix per word): distinct streams per solve and draw. */
+function mixSeed(...parts: number[]): number {
+  let h = 0x811c9dc5;
+  for (const v of parts) {
+    h = Math.imul(h ^ (v >>> 0), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
 }
 
 /**
@@ -1365,30 +1395,52 @@ interface DmftParams {
  * Hessian X diag(2 sqrt(w^2 + alpha^4)) X^T below ~1.5 (stable below 2) down to d = 20. alpha = 2 is
  * nearly linear (standard errors ~1e-4: few paths and draws); alpha = 0.1 is the noisiest, and
  * there the DMFT's own Monte Carlo error leads (1.9 times the draws' in the train loss, 2.3 times in
- * the late rate), so its draws were cut from 12500 to 9000 (5% coarser, 0.4 s less).
+ * the late rate), so its draws were cut from 12500 to 9000 (5% coarser, 0.4 s less), and it has six
+ * DMFT solves, not four (+0.85 s): a standard error from four solves (three degrees of freedom) is
+ * itself uncertain by ~40%, and the resolution is twelve of it, so with four the resolutions at
+ * alpha = 0.1 moved threefold with the seed (train loss 0.030 to 0.093 over seeds 1..6, 42).
+ * Eight solves of half the paths, tried at the same cost, made the late rate's DMFT side heavy-tailed
+ * (seed 2 drew a standard error of 7% where four solves of 6000 give 2%).
  */
-const dmftDomain: fc.Arbitrary<DmftParams> = fc.constantFrom(
-  { alpha: 0.1, delta: 0.5, rho: 0.2, sigma: 0.1, dt: 0.3, steps: 36, paths: 6000, draws: 9000 },
-  { alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0, dt: 0.25, steps: 32, paths: 6000, draws: 8500 },
-  { alpha: 0.5, delta: 0.5, rho: 0.3, sigma: 0.3, dt: 0.25, steps: 32, paths: 6000, draws: 8500 },
-  { alpha: 2, delta: 0.3, rho: 0.4, sigma: 0.2, dt: 0.05, steps: 24, paths: 2000, draws: 3000 },
-);
+const DMFT_CONFIGS: readonly DmftConfig[] = [
+  { alpha: 0.1, delta: 0.5, rho: 0.2, sigma: 0.1, dt: 0.3, steps: 36, paths: 6000, solves: 6, draws: 9000 },
+  { alpha: 0.25, delta: 0.4, rho: 0.2, sigma: 0, dt: 0.25, steps: 32, paths: 6000, solves: 4, draws: 8500 },
+  { alpha: 0.5, delta: 0.5, rho: 0.3, sigma: 0.3, dt: 0.25, steps: 32, paths: 6000, solves: 4, draws: 8500 },
+  { alpha: 2, delta: 0.3, rho: 0.4, sigma: 0.2, dt: 0.05, steps: 24, paths: 2000, solves: 4, draws: 3000 },
+];
+
+/**
+ * A case is a seed: every configuration is measured in each case, its DMFT solves and data draws
+ * seeded from it (mixSeed(seed, configuration, ...)), so a run replays from its seed and another
+ * seed resamples all of them. (Drawing configurations as cases would leave one out of 12 draws
+ * one time in eight, and a seed per drawn configuration would triple the work of 12 draws.)
+ */
+// not shrunk: a smaller seed is no simpler case, and each one costs a full measurement
+const dmftDomain: fc.Arbitrary<{ seed: number }> = fc.record({ seed: fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })) });
+const dmftCase = (seed: number, i: number): DmftParams => ({ ...DMFT_CONFIGS[i]!, seed: mixSeed(seed, i) });
 
 /**
  * levels: d, multiples of 20, so that n = delta d and the atoms' counts rho d / 2 are integers (their
  * rounding would add an irregular O(1/d) the extrapolation cannot follow). The finite-size gap closes
- * as ~1/d while the draws' spread per seed shrinks as 1/sqrt(d) at a cost ~d^2: small d with many
- * seeds measures the means most cheaply, so each level runs draws / d seeds (the standard error stays
- * about level); many close levels keep each one's share of the extrapolation small, and so its
- * level-to-level noise. --deep: d up to 320 and four times the paths and draws, at the same horizon (a
- * horizon 1.5 times longer, tried before, made the late rate noisier: its resolution grew to 0.53).
+ * as ~1/d while the draws' spread per seed shrinks as 1/sqrt(d) at a cost ~d^2. Each level runs
+ * draws DMFT_D_REF / d^2 seeds, the same cost at every level, so the standard error of a level grows
+ * like sqrt(d) and each added level moves the 1/d fit less than the one before: the extrapolated
+ * means then settle as the range grows, where with draws / d seeds (equal standard errors, each new
+ * level the fit's most leveraged point) they moved by about one standard error at every level, and
+ * the range rule's geometric tail, fed two same-signed noise steps, read that as unfinished
+ * convergence (seeds 3, 42 and 99 wandered, one equation of twelve each). At the same resolution it
+ * costs 2.4 s less CPU (the level-160 draws were the dearest). --deep: d up to 320 and four times the
+ * paths and draws, at the same horizon (a horizon 1.5 times longer, tried before, made the late rate
+ * noisier: its resolution grew to 0.53).
  */
 const DMFT_LEVELS = [20, 40, 60, 80, 100, 120, 140, 160];
 const DMFT_DEEP_LEVELS = [20, 40, 60, 80, 100, 120, 140, 160, 200, 240, 280, 320];
+/** the mean of the default levels: the same total cost (seeds d^2 summed over the levels) as draws / d seeds at every level */
+const DMFT_D_REF = 90;
+/** at least this many seeds (the control-variate regression fits 3 to 4 controls; 24 leaves it 19 degrees of freedom) */
+const DMFT_MIN_SEEDS = 24;
 /** --deep: paths and draws this many times more (the resolutions halve) */
 const DMFT_DEEP_BUDGET = 4;
-/** independent DMFT solves: their spread is the reference's own Monte Carlo error */
-const DMFT_SOLVES = 4;
 /**
  * the ablated closures of the variants are solved with a quarter of the paths and two solves: their
  * gaps to the simulations (5% to 1000%) dwarf the Monte Carlo error either way
@@ -1400,7 +1452,7 @@ interface DmftRun {
   steps: number;
   budget: number;
 }
-const runOf = (p: DmftParams, deep: boolean): DmftRun => ({ steps: p.steps, budget: deep ? DMFT_DEEP_BUDGET : 1 });
+const runOf = (p: DmftConfig, deep: boolean): DmftRun => ({ steps: p.steps, budget: deep ? DMFT_DEEP_BUDGET : 1 });
 
 /** the four quantities compared: the time-integrated losses over (0, T], the late train rate, the test error at T */
 type DmftQuantity = 'trainArea' | 'testArea' | 'rate' | 'testEnd';
@@ -1418,7 +1470,7 @@ function quantitiesOf(train: readonly number[], test: readonly number[], dt: num
 }
 
 /** gradient descent in the mirror coordinate r (u = alpha e^r, v = alpha e^-r): r' = -g, w = alpha^2 sinh(2 r) */
-function dlnDynamics(p: DmftParams): SeparableDynamics {
+function dlnDynamics(p: DmftConfig): SeparableDynamics {
   const a2 = p.alpha * p.alpha;
   return {
     prior: [
@@ -1439,7 +1491,7 @@ function dlnDynamics(p: DmftParams): SeparableDynamics {
 }
 
 /** the lazy dynamics' d -> infinity curves (readout linearised at x = 0: slope 2 alpha^2) */
-function lazyLimit(p: DmftParams, steps: number): { train: number[]; test: number[] } {
+function lazyLimit(p: DmftConfig, steps: number): { train: number[]; test: number[] } {
   const slope = 2 * p.alpha * p.alpha;
   // |Delta^0|^2 / d: x0 = 0 for every atom, so Delta^0 = -theta
   const m0 = p.rho;
@@ -1476,7 +1528,7 @@ function dmftOf(p: DmftParams, flags: Flags, { steps, budget }: DmftRun): DmftRe
   return memo(dmftCache, `${JSON.stringify(p)}|${steps}|${budget}|${ablate}|${sigma}`, () => {
     const variant = ablate !== undefined || sigma !== p.sigma;
     const solves: DmftSolution[] = [];
-    for (let b = 0; b < (variant ? DMFT_VARIANT_SOLVES : DMFT_SOLVES); b++)
+    for (let b = 0; b < (variant ? DMFT_VARIANT_SOLVES : p.solves); b++)
       solves.push(
         solveDmftCausal(dlnDynamics(p), {
           delta: p.delta,
@@ -1484,7 +1536,7 @@ function dmftOf(p: DmftParams, flags: Flags, { steps, budget }: DmftRun): DmftRe
           dt: p.dt,
           steps,
           samples: (budget * p.paths) / (variant ? 4 : 1),
-          seed: 12345 + 7919 * b,
+          seed: mixSeed(p.seed, b),
           momentMatch: true,
           ...(ablate ? { ablate } : {}),
         }),
@@ -1507,7 +1559,7 @@ interface Simulated {
 
 const simCache = new Map<string, Simulated>();
 /**
- * The quantities of the finite system at d, over draws / d draws of the data (per draw:
+ * The quantities of the finite system at d, over draws DMFT_D_REF / d^2 draws of the data (per draw:
  * the areas, the late rate and the test error at T, each averaged over the draws). Each draw also
  * runs the lazy dynamics (readout linearised at initialisation) on the same data, whose
  * d -> infinity curves are known in closed form; its quantities minus those limits, with the exact
@@ -1535,14 +1587,14 @@ function simulated(p: DmftParams, d: number, { steps, budget }: DmftRun): Simula
     // polynomials in the data's moments, which the exact controls already are, and it is not run
     // (at slope T = 1, alpha = 0.25, it lowered the standard errors by 0 to 14% for a third more time)
     const useLazy = slope * p.dt * steps >= 2;
-    const seeds = Math.round((budget * p.draws) / d);
+    const seeds = Math.max(DMFT_MIN_SEEDS, Math.round((budget * p.draws * DMFT_D_REF) / (d * d)));
     const y: Record<DmftQuantity, number[]> = { trainArea: [], testArea: [], rate: [], testEnd: [] };
     const zLazy: Record<DmftQuantity, number[]> = { trainArea: [], testArea: [], rate: [], testEnd: [] };
     const z: number[][] = [];
     const trainCurve = new Array<number>(steps + 1).fill(0);
     const testCurve = new Array<number>(steps + 1).fill(0);
     for (let s = 0; s < seeds; s++) {
-      const o = { d, delta: p.delta, sigma: p.sigma, dt: p.dt, steps, seed: 1000 * d + s };
+      const o = { d, delta: p.delta, sigma: p.sigma, dt: p.dt, steps, seed: mixSeed(p.seed, d, s) };
       const c = simulateSeparable(dyn, o);
       const qc = quantitiesOf(c.train, c.test, p.dt);
       // the same seed draws the same X, eps and targets
@@ -1597,30 +1649,47 @@ function extrapolated(p: DmftParams, levels: readonly number[], d: number, run: 
 
 /**
  * The resolutions the claim asserts (issue 15 asks 0.02 of simulation-based claims; not reached by
- * default). Each case's resolution is 2 K (K = 3) times its stated uncertainty, two standard errors
- * of both sides: 12 standard errors. At alpha <= 0.5 the DMFT's own Monte Carlo error (4 solves of
- * 6000 paths) leads, the draws' after the 1/d extrapolation (whose intercept averages the levels:
- * 0.57 of one level's error) follow; the 1/d fit itself adds no visible model error (the floor,
- * 0.004 at alpha = 2). Measured, worst over the four configurations (alpha = 0.1 for all four):
- * train loss 0.054, test error 0.071, late train rate 0.28, test error at T 0.15. 0.02 would take
- * (0.054 / 0.02)^2 ~ 7 times the paths and draws for the train loss, ~13 for the test error, ~190 for
- * the late rate (a log-ratio of the train loss at T/2 and T, whose late values are a cancellation
- * e = Re (zeta - eps) in the DMFT), ~57 for the test error at T. --deep (four times the paths and
- * draws, d up to 320; ~45 s) reaches 0.018, 0.024, 0.11 and 0.040: under the same targets.
+ * default). Each equation's resolution is 2 K (K = 3) times its stated uncertainty, two standard
+ * errors of both sides: 12 standard errors. At alpha <= 0.5 the DMFT's own Monte Carlo error leads,
+ * the draws' after the 1/d extrapolation follow; the 1/d fit itself adds no visible model error (the floor, 0.004 at alpha = 2).
+ * The Monte Carlo seeds come from the case's seed, and so do the standard errors (from 6 solves at
+ * alpha = 0.1, 4 elsewhere): the targets are the worst over seeds 1..6, 42, 99, 1234, rounded up,
+ * all at alpha = 0.1 (the other configurations stay under 0.048, 0.045, 0.20, 0.075): train loss
+ * 0.063, test error 0.075, late train rate 0.263, test error at T 0.126 (with draws / d seeds per
+ * level they were 0.064, 0.076, 0.27, 0.157; the fixed seeds of before drew 0.054, 0.071, 0.28,
+ * 0.15). 0.02 would take (0.063 / 0.02)^2 ~ 10 times the paths and draws for the train loss,
+ * ~14 for the test error, ~170 for the late rate (a log-ratio of the train loss at T/2 and T, whose
+ * late values are a cancellation e = Re (zeta - eps) in the DMFT), ~40 for the test error at T.
+ * --deep (four times the paths and draws, d up to 320) reached 0.018, 0.024, 0.11 and 0.040 on the
+ * fixed seeds of before.
+ * Verified, all 13 variants refuted, at each of seeds 1..6, 42, 99, 1234. With draws / d seeds per
+ * level (equal standard errors), seeds 3, 42 and 99 were inconclusive: one of the twelve noisy
+ * equations each (seed 42: test error at T, alpha = 0.1, errors ... 0.0032, 0.0093, 0.0006 at
+ * d = 120..160) had a gap well inside its resolution, but two same-signed noise steps before the
+ * last made the geometric tail add 0.019 one level earlier, and the extrapolation moved 0.028, more
+ * than its stated 0.016 (see DMFT_D_REF for the levels' weights that settle it).
  */
-// the Monte Carlo seeds are fixed: a re-seeded run measured 0.036, 0.050, 0.296 and 0.096, so the
-// late rate's target keeps a margin above both realisations
-const DMFT_TARGET = { 'train loss': 0.06, 'test error': 0.08, 'late train rate': 0.35, 'test error at T': 0.16 } as const;
+const DMFT_TARGET = { 'train loss': 0.07, 'test error': 0.08, 'late train rate': 0.3, 'test error at T': 0.14 } as const;
 
-/** each equation: its simulated side, its DMFT side, and the quantity both read */
-const DMFT_EQUATIONS: readonly [equation: string, quantity: DmftQuantity, sim: string, theory: string][] = [
+type DmftEquation = keyof typeof DMFT_TARGET;
+/** each quantity: its equation, the quantity both sides read, its simulated side and its DMFT side (per configuration i: name + i) */
+const DMFT_QUANTITY_EQUATIONS: readonly [equation: DmftEquation, quantity: DmftQuantity, sim: string, theory: string][] = [
   ['train loss', 'trainArea', 'simTrain', 'dmftTrain'],
   ['test error', 'testArea', 'simTest', 'dmftTest'],
   ['late train rate', 'rate', 'simRate', 'dmftRate'],
   ['test error at T', 'testEnd', 'simTestT', 'dmftTestT'],
 ];
+/** the equation of a quantity at configuration i */
+const dmftEquation = (eq: DmftEquation, i: number): string => `${eq}, alpha = ${DMFT_CONFIGS[i]!.alpha}`;
+/** every (configuration, quantity) pair: 16 equations */
+const DMFT_EQUATIONS = DMFT_CONFIGS.flatMap((_, i) => DMFT_QUANTITY_EQUATIONS.map(([eq, q, sim, theory]) => ({ i, eq, q, name: dmftEquation(eq, i), sim: `${sim}${i}`, theory: `${theory}${i}` })));
 
-export const dmft = defineClaim<DmftParams>({
+const DMFT_DIVERGED = 1e300;
+/** a variant's right-hand side of one quantity's equation at every configuration */
+const dmftOverride = (eq: DmftEquation, rhs: (i: number) => string): Record<string, { rhs: string }> =>
+  Object.fromEntries(DMFT_CONFIGS.map((_, i) => [dmftEquation(eq, i), { rhs: rhs(i) }]));
+
+export const dmft = defineClaim<{ seed: number }>({
   id: 'dln.dmft',
   group: 'dln',
   kind: 'scaling',
@@ -1630,11 +1699,11 @@ export const dmft = defineClaim<DmftParams>({
   encoding: {
     defs: [],
     // a signed gap on each, relative
-    equations: DMFT_EQUATIONS.map(([name, , sim, theory]) => ({ name, lhs: sim, rhs: theory, scale: theory })),
+    equations: DMFT_EQUATIONS.map(({ name, sim, theory }) => ({ name, lhs: sim, rhs: theory, scale: theory })),
   },
   ranges: {
     levels: DMFT_LEVELS,
-    target: DMFT_TARGET,
+    target: Object.fromEntries(DMFT_EQUATIONS.map(({ name, eq }) => [name, DMFT_TARGET[eq]])),
     label: 'd',
     floor: {
       value: 0.002,
@@ -1645,30 +1714,41 @@ export const dmft = defineClaim<DmftParams>({
       floor: { value: 0.002, why: 'as in the default run: the 1/d^2 terms of the finite-size extrapolation, a few 1e-4' },
     },
   },
-  // four configurations drawn with replacement: twelve draws cover them (duplicates are memoised)
-  runs: 12,
-  measure(params, { level: d, flags, deep }) {
-    const run = runOf(params, deep === true);
-    const steps = run.steps;
+  // one case is every configuration at one seed
+  runs: 1,
+  measure({ seed }, { level: d, flags, deep }) {
     const levels = deep === true ? DMFT_DEEP_LEVELS : DMFT_LEVELS;
-    const sol = dmftOf(params, flags, run);
-    const lz = lazyLimit(params, steps);
-    const lazy = quantitiesOf(lz.train, lz.test, params.dt);
-    const scope: Scope = { lazyRate: D64(lazy.rate), lazyTestT: D64(lazy.testEnd) };
+    const scope: Scope = {};
     const uncertainty: Record<string, number> = {};
-    for (const [eq, q, sim, theory] of DMFT_EQUATIONS) {
+    for (const { i, q, name, sim, theory } of DMFT_EQUATIONS) {
+      const params = dmftCase(seed, i);
+      const run = runOf(params, deep === true);
       const s = extrapolated(params, levels, d, run, q);
-      const t = sol.values[q];
+      const r = dmftOf(params, flags, run).values[q];
+      // a closure that diverges (an ablated one can, at alpha = 0.5) predicts an unbounded loss:
+      // read as 1e300, a 100% gap that refutes it, not as a case without a number
+      const t = Number.isFinite(r.mean) && Number.isFinite(r.se) ? r : { mean: DMFT_DIVERGED, se: 0 };
       scope[sim] = D64(s.mean);
       scope[theory] = D64(t.mean);
       // two standard errors of both sides, the draws' (after the control variates, through the fit)
       // and the solves': each level adds independent draws, so the extrapolated means move by about
       // one standard error from level to level, which the range rule would read as unfinished
       // convergence (a pure-noise sequence wanders 1 time in 4 at one, 1 in 25 at two)
-      uncertainty[eq] = (2 * Math.hypot(s.se, t.se)) / Math.abs(t.mean);
+      uncertainty[name] = (2 * Math.hypot(s.se, t.se)) / Math.abs(t.mean);
     }
+    DMFT_CONFIGS.forEach((c, i) => {
+      const lz = lazyLimit(c, c.steps);
+      const lazy = quantitiesOf(lz.train, lz.test, c.dt);
+      scope[`lazyRate${i}`] = D64(lazy.rate);
+      scope[`lazyTestT${i}`] = D64(lazy.testEnd);
+    });
     let figure: Figure | undefined;
     if (d === levels[levels.length - 1]) {
+      // the richest configuration's curves (alpha = 0.1)
+      const params = dmftCase(seed, 0);
+      const run = runOf(params, deep === true);
+      const sol = dmftOf(params, flags, run);
+      const lz = lazyLimit(params, run.steps);
       const sim = simulated(params, d, run);
       const t = sol.train.map((_, k) => k * params.dt);
       figure = {
@@ -1692,18 +1772,18 @@ export const dmft = defineClaim<DmftParams>({
     { name: 'no Onsager memory (R_e = I: the response kernel dropped)', flags: { ablate: 'response' } },
     { name: 'noise covariance C_e without the factor delta', flags: { ablate: 'noiseDelta' } },
     { name: 'label noise left out of C_e', flags: { noiseless: true } },
-    // the DMFT curves 2% off, each on its own
+    // the DMFT curves 2% off, each on its own (at every configuration)
     ...(['train loss', 'test error'] as const).flatMap((eq) =>
       ([['+', '1.02'], ['-', '0.98']] as const).map(([sign, f]) => ({
         name: `${eq} curve ${sign}2%`,
-        equations: { [eq]: { rhs: `${f} * ${eq === 'train loss' ? 'dmftTrain' : 'dmftTest'}` } },
+        equations: dmftOverride(eq, (i) => `${f} * ${eq === 'train loss' ? 'dmftTrain' : 'dmftTest'}${i}`),
       })),
     ),
     // late times: the kernel regime's answer, and the DMFT's own 5% off
-    { name: 'late train rate of the lazy dynamics (the readout linearised at initialisation: the kernel regime)', equations: { 'late train rate': { rhs: 'lazyRate' } } },
-    { name: 'test error at T of the lazy dynamics', equations: { 'test error at T': { rhs: 'lazyTestT' } } },
+    { name: 'late train rate of the lazy dynamics (the readout linearised at initialisation: the kernel regime)', equations: dmftOverride('late train rate', (i) => `lazyRate${i}`) },
+    { name: 'test error at T of the lazy dynamics', equations: dmftOverride('test error at T', (i) => `lazyTestT${i}`) },
     ...([['late train rate', 'dmftRate'], ['test error at T', 'dmftTestT']] as const).flatMap(([eq, v]) =>
-      ([['+', '1.05'], ['-', '0.95']] as const).map(([sign, f]) => ({ name: `${eq} ${sign}5%`, equations: { [eq]: { rhs: `${f} * ${v}` } } })),
+      ([['+', '1.05'], ['-', '0.95']] as const).map(([sign, f]) => ({ name: `${eq} ${sign}5%`, equations: dmftOverride(eq, (i) => `${f} * ${v}${i}`) })),
     ),
   ],
 });

@@ -19,8 +19,13 @@ describe('dln claims', () => {
   it('dln.implicit-bias holds and its wrong variants are refuted', () => expectClaimInOrder(implicitBias as Claim<unknown>, 6));
   it('dln.incremental-learning holds and its wrong variants are refuted', () => expectClaimInOrder(incrementalLearning as Claim<unknown>, 6));
   it('dln.rate-tradeoff holds and its wrong variants are refuted', () => expectClaimInOrder(rateTradeoff as Claim<unknown>, 6));
-  // the DMFT solves and the finite-d simulations are memoised per configuration: twelve draws cover the four
-  it('dln.dmft holds and its wrong variants are refuted', () => expectClaimInOrder(dmft as Claim<unknown>, 12));
+  // one case measures the four configurations at one seed
+  it('dln.dmft holds and its wrong variants are refuted', () => expectClaimInOrder(dmft as Claim<unknown>, 1));
+  it('dln.dmft: one seed replays, another resamples the Monte Carlo', () => {
+    const at = (seed: number): string => String(dmft.measure({ seed }, { level: 20, flags: {} }).scope.dmftRate3);
+    expect(at(5)).toBe(at(5));
+    expect(at(6)).not.toBe(at(5));
+  });
   it('every claim is in the catalogue list once', () => {
     expect(new Set(dlnClaims.map((c) => c.id)).size).toBe(6);
   });
@@ -124,12 +129,14 @@ describe('dln measurements', () => {
     for (const v of [rateTradeoff.encoding.defs, ...rateTradeoff.variants.map((x) => Object.entries(x.defs ?? {}))]) for (const [, e] of v) expect(e).not.toMatch(/eigs/);
   });
 
-  it('incremental learning states the RK4 error of its slopes (step doubling), far below the slopes\' resolution', () => {
+  it('incremental learning states the RK4 error of its slopes (step doubling) and the times\' last step, far below the slopes\' resolution', () => {
     const inst = incrementalLearning.measure({ d: 3, seed: 5 }, { level: 4, flags: {} });
     expect(inst.uncertainty?.slope).toBeGreaterThan(0);
     expect(inst.uncertainty?.slope).toBeLessThan(1e-7);
     expect(inst.uncertainty?.times).toBeGreaterThan(0);
-    expect(inst.uncertainty?.times).toBeLessThan(1e-6);
+    // the times state the larger of their RK4 error and the last level's step (a bound on the
+    // remaining alpha^p correction): ~1e-6 at level 4, far below the target 0.005
+    expect(inst.uncertainty?.times).toBeLessThan(1e-5);
   });
 
   it('incremental learning: the encoding\'s saddle-to-saddle recursion (mathjs) is the float64 model\'s on the drawn correlated designs', () => {
@@ -158,14 +165,15 @@ describe('dln measurements', () => {
   });
 
   it('the DMFT check states both sides\' standard errors (twice), ~1e-4 in the lazy regime, and the lazy competitor', () => {
-    const [lazy] = fc.sample(dmft.domain.filter((p) => p.alpha === 2), { seed: 1, numRuns: 1 });
-    const inst = dmft.measure(lazy!, { level: 160, flags: {} });
+    const [c] = fc.sample(dmft.domain, { seed: 1, numRuns: 1 });
+    const inst = dmft.measure(c!, { level: 160, flags: {} });
+    // the lazy configuration (alpha = 2) is the fourth
     for (const eq of ['train loss', 'test error', 'late train rate', 'test error at T']) {
-      expect(inst.uncertainty?.[eq]).toBeGreaterThan(0);
-      expect(inst.uncertainty?.[eq]).toBeLessThan(2e-3);
+      expect(inst.uncertainty?.[`${eq}, alpha = 2`]).toBeGreaterThan(0);
+      expect(inst.uncertainty?.[`${eq}, alpha = 2`]).toBeLessThan(2e-3);
     }
-    expect(Number(inst.scope.lazyRate)).toBeGreaterThan(0);
-    expect(Number(inst.scope.dmftRate)).toBeGreaterThan(Number(inst.scope.lazyRate));
+    expect(Number(inst.scope.lazyRate3)).toBeGreaterThan(0);
+    expect(Number(inst.scope.dmftRate3)).toBeGreaterThan(Number(inst.scope.lazyRate3));
   });
 });
 
