@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate, parse, simplify, SymbolNode, type MathNode } from 'mathjs';
-import { defineClaim, formulaOf, piecewise, type LawModel, type Claim, type Instance, type Series, type Variant, type Scope } from '../src/api/index.js';
+import { evaluate } from 'mathjs';
+import { defineClaim, piecewise, type Claim, type Instance, type Series, type Variant, type Scope } from '../src/api/index.js';
 import { powerThresholds, proximalGradient, dec, eigSym, matmul, transpose, Rng, type Fixed, type Mat, type Vec, logSlope } from '../src/api/numeric.js';
 import { lassoSE, SEUnresolved, PowerLawSum, diagFlow, diagNewton, lassoHomotopy, modeFlow, locateRegularised, locateVariational, polishRegularised, polishVariational, type SEPoint, type Located, type Readout } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
-import { movedModel, regimeOf } from './law-regimes.js';
+import { formulaFor, movedModel, regimeOf, renamed } from './law-regimes.js';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
 import { memo } from './instances.js';
 
@@ -764,26 +764,6 @@ function riskSeries(gamma: number, m: Measurement): RiskSeries {
   });
 }
 
-/**
- * Products with a literal 0 folded away: riskPath = riskN - beta * riskLambda reads
- * '0 - beta * 0' in a flat regime, which states nothing beyond '0' (and a side that is the
- * literal 0 is what the check and its mutants read as such).
- */
-const ZERO_RULES = ['n * 0 -> 0', '0 * n -> 0', 'n - 0 -> n', 'n + 0 -> n', '0 + n -> n'];
-
-/** A law's text with its parameters renamed to one measurement's scope names. */
-function renamed(text: string, prefix: string): MathNode {
-  return parse(text).transform((node) => {
-    const name = (node as unknown as { name?: string }).name;
-    return node.type === 'SymbolNode' && (name === 'beta' || name === 'sigma' || name === 'kappa') ? new SymbolNode(`${prefix}_${name}`) : node;
-  });
-}
-
-/** A law's formula with its parameters renamed to one measurement's scope names. */
-function formulaFor(regime: string, key: string, prefix: string): string {
-  return simplify(renamed(formulaOf(lassoModel, regime, key), prefix), ZERO_RULES).toString({ parenthesis: 'auto' });
-}
-
 const regimeCache = new Map<string, string>();
 
 const PHASE_NAMES: [string, string][] = [
@@ -806,8 +786,8 @@ const PHASE_NAMES: [string, string][] = [
  * dlnE/dln lambda at the widest n; the formulas are the lasso model's, renamed per measurement
  */
 const PHASE_EQUATIONS = PHASE_NAMES.flatMap(([m, regime]) => [
-  { name: `${m}.path`, lhs: `${m}_path`, rhs: formulaFor(regime, 'riskPath', m), scale: '1' },
-  { name: `${m}.lambda`, lhs: `${m}_lambda`, rhs: formulaFor(regime, 'riskLambda', m), scale: '1' },
+  { name: `${m}.path`, lhs: `${m}_path`, rhs: formulaFor(lassoModel, regime, 'riskPath', m), scale: '1' },
+  { name: `${m}.lambda`, lhs: `${m}_lambda`, rhs: formulaFor(lassoModel, regime, 'riskLambda', m), scale: '1' },
 ]);
 
 /** the corners of the domain (gamma, distances and kappas at their ends), where a moved boundary is looked for */

@@ -1,10 +1,30 @@
 /**
  * Reading a law model's regimes for the phase-diagram claims (diag.phase-diagram,
- * quad.phase-diagram): which regime a point falls in, and the model with one boundary moved (the
- * wrong variants that put a crossover elsewhere).
+ * quad.phase-diagram): a regime's formula in one measurement's names, which regime a point falls
+ * in, and the model with one boundary moved (the wrong variants that put a crossover elsewhere).
  */
-import { evaluate, parse, OperatorNode } from 'mathjs';
-import type { LawModel } from '../src/api/index.js';
+import { evaluate, parse, simplify, OperatorNode, SymbolNode, type MathNode } from 'mathjs';
+import { formulaOf, type LawModel } from '../src/api/index.js';
+
+/**
+ * Products with a literal 0 folded away: riskPath = riskN - beta * riskLambda reads
+ * '0 - beta * 0' in a flat regime, which states nothing beyond '0' (and a side that is the
+ * literal 0 is what the check and its mutants read as such).
+ */
+const ZERO_RULES = ['n * 0 -> 0', '0 * n -> 0', 'n - 0 -> n', 'n + 0 -> n', '0 + n -> n'];
+
+/** A law's text with its parameters renamed to one measurement's scope names (`bias_beta`, ...). */
+export function renamed(text: string, prefix: string): MathNode {
+  return parse(text).transform((node) => {
+    const name = (node as unknown as { name?: string }).name;
+    return node.type === 'SymbolNode' && (name === 'beta' || name === 'sigma' || name === 'alpha' || name === 'kappa') ? new SymbolNode(`${prefix}_${name}`) : node;
+  });
+}
+
+/** A regime's formula with its parameters renamed to one measurement's scope names. */
+export function formulaFor(model: LawModel, regime: string, key: string, prefix: string): string {
+  return simplify(renamed(formulaOf(model, regime, key), prefix), ZERO_RULES).toString({ parenthesis: 'auto' });
+}
 
 /**
  * The regime a model assigns (its domain, exclusions and regimes' conditions, read as

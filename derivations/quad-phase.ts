@@ -54,12 +54,12 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate, parse, simplify, SymbolNode, type MathNode } from 'mathjs';
-import { defineClaim, formulaOf, piecewise, type LawModel, type Scope, type Series, type Variant } from '../src/api/index.js';
+import { evaluate } from 'mathjs';
+import { defineClaim, piecewise, type LawModel, type Scope, type Series, type Variant } from '../src/api/index.js';
 import { nuclearSE, PowerSpikes, type NuclearSEPoint } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
 import { nuclearModel } from './quad-laws.js';
-import { movedModel, regimeOf } from './law-regimes.js';
+import { formulaFor, movedModel, regimeOf, renamed } from './law-regimes.js';
 import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2509.24882';
@@ -210,22 +210,6 @@ function riskSeries(gamma: number, alpha: number, m: Measurement, last: number):
     }
     return out;
   });
-}
-
-/** Products with a literal 0 folded away (as in diag.phase-diagram): a flat regime states '0'. */
-const ZERO_RULES = ['n * 0 -> 0', '0 * n -> 0', 'n - 0 -> n', 'n + 0 -> n', '0 + n -> n'];
-
-/** A law's text with its parameters renamed to one measurement's scope names. */
-function renamed(text: string, prefix: string): MathNode {
-  return parse(text).transform((node) => {
-    const name = (node as unknown as { name?: string }).name;
-    return node.type === 'SymbolNode' && (name === 'beta' || name === 'sigma' || name === 'alpha' || name === 'kappa') ? new SymbolNode(`${prefix}_${name}`) : node;
-  });
-}
-
-/** A law's formula with its parameters renamed to one measurement's scope names. */
-function formulaFor(model: LawModel, regime: string, key: string, prefix: string): string {
-  return simplify(renamed(formulaOf(model, regime, key), prefix), ZERO_RULES).toString({ parenthesis: 'auto' });
 }
 
 const regimeCache = new Map<string, string>();
