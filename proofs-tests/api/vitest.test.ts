@@ -121,7 +121,7 @@ describe('toHold', () => {
     expect(m).toContain('but it is refuted');
     expect(m).toContain('equation slope: m = 3 (scale 1)');
     expect(m).toMatch(/residuals: decades 1: \S+, decades 2: \S+, decades 3: \S+, decades 4: \S+/);
-    expect(m).toMatch(/resolution \(smallest error each equation would refute\): .*; target 0\.5/);
+    expect(m).toMatch(/resolution \(each equation off by more is refuted\): .*; target 0\.5/);
   });
 
   it('says why a measurement coarser than its target decides nothing', () => {

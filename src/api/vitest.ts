@@ -202,7 +202,7 @@ function evidence(claim: Claim<unknown>, variant: Variant | undefined, r: CheckR
   if (r.wanderingCase) lines.push(`first wandering case: ${show(r.wanderingCase.params)}, residuals ${byLevel(claim, r.levels, r.wanderingCase.residuals)}${r.wanderingCase.worstEquation ? ` (equation ${r.wanderingCase.worstEquation})` : ''}${r.wanderingCase.note ? `: ${r.wanderingCase.note}` : ''}`);
   for (const e of r.errors) lines.push(`error: ${e}`);
   if (r.verdict === 'conflict') lines.push(ce ? 'conflict: a drawn case fails where the symbolic route reduces the equations to zero' : 'conflict: every drawn case holds where the symbolic route finds a nonzero difference');
-  if (r.resolution) lines.push(`resolution (smallest error each equation would refute): ${show(r.resolution)}; target ${show(claim.ranges?.target)}`);
+  if (r.resolution) lines.push(`resolution (each equation off by more is refuted): ${show(r.resolution)}; target ${show(claim.ranges?.target)}`);
   return lines;
 }
 

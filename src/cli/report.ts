@@ -22,7 +22,7 @@ export interface ClaimEntry {
   tolerance?: number;
   /** scaling claims: the floor under the resolution and why the measurement cannot do better */
   floor?: { value: number; why: string };
-  /** scaling claims: per equation, the smallest error in its formula the check would refute */
+  /** scaling claims: per equation, the error beyond which every error in its formula is refuted */
   resolution?: Record<string, number>;
   /** scaling claims: per equation, what set the resolution (the convergence, the stated uncertainty, the floor) */
   resolutionSource?: Record<string, ResolutionSource>;

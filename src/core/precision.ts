@@ -35,7 +35,10 @@ export interface RangeEstimate {
   limit: number;
   /** its uncertainty, from the measurement's own convergence */
   uncertainty: number;
-  /** the smallest error in the formula this case would refute: twice max(K * uncertainty, floor) */
+  /**
+   * the error in the formula beyond which this case refutes every error: 2U (U = max(K *
+   * uncertainty, floor)) plus the largest of |limit|, |e_m|, |e_(m-1)|
+   */
   resolution: number;
   /** what set it: the measurement's convergence, the uncertainty it states, or the claim's floor */
   source: ResolutionSource;
@@ -73,7 +76,9 @@ function extrapolate(e: number[], j: number): { limit: number; uncertainty: numb
  *   earlier (or U is the floor);
  * - fails: |limit|, |e_m| and |e_(m-1)| all exceed 2U: a gap that persists;
  * - wanders: anything else, or fewer than three ranges, or a non-finite error.
- * The resolution, 2U, is the smallest error in the formula the case would refute.
+ * The resolution R = 2U + max(|limit|, |e_m|, |e_(m-1)|): a formula off by more than R is refuted
+ * whichever way it is off (a shift moves all three by the same amount and leaves U alone); one
+ * off by less may not be.
  */
 export function classifyRange(errors: number[], floor = 0, measured = 0): RangeEstimate {
   const m = errors.length;
@@ -91,5 +96,9 @@ export function classifyRange(errors: number[], floor = 0, measured = 0): RangeE
   if (gap <= U && shrank) outcome = 'holds';
   else if (gap > 2 * U && Math.abs(errors[m - 1]!) > 2 * U && Math.abs(errors[m - 2]!) > 2 * U) outcome = 'fails';
   const source: ResolutionSource = U === floor && floor > 0 ? 'floor' : measured >= converging && measured > 0 ? 'stated' : 'convergence';
-  return { limit: now.limit, uncertainty, resolution: 2 * U, source, outcome };
+  // a formula off by delta shifts the limit and every error by delta (U does not move): it fails
+  // once each of the three it tests is beyond 2U, so every |delta| over 2U plus the largest of
+  // them is refuted, and nothing smaller is sure to be
+  const reach = Math.max(gap, Math.abs(errors[m - 1]!), Math.abs(errors[m - 2]!));
+  return { limit: now.limit, uncertainty, resolution: 2 * U + reach, source, outcome };
 }

@@ -32,7 +32,7 @@ export interface CaseReport {
   worstEquation?: string;
   note?: string;
   figure?: Figure;
-  /** scaling claims: per equation, the smallest error in its formula this case would refute */
+  /** scaling claims: per equation, the error beyond which this case refutes every error in its formula */
   resolution?: Record<string, number>;
   /** and what set it */
   resolutionSource?: Record<string, ResolutionSource>;
@@ -66,7 +66,7 @@ export interface CheckResult {
   counterexample?: Counterexample;
   /** the first drawn case's picture, if the claim draws one */
   figure?: Figure;
-  /** scaling claims: per equation, the smallest error in its formula the check would refute (the coarsest over the cases) */
+  /** scaling claims: per equation, the error beyond which every error in its formula is refuted (the coarsest over the cases) */
   resolution?: Record<string, number>;
   /** and what set that coarsest resolution: convergence, the stated uncertainty, or the floor */
   resolutionSource?: Record<string, ResolutionSource>;

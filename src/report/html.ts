@@ -119,7 +119,7 @@ async function claimSection(c: ClaimEntry): Promise<string> {
   const notes = (c.notes ?? []).map((n) => `<li>${esc(n)}</li>`);
   const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${shownResolution(r)} (target ${esc(targetFor(c, eq))}${c.resolutionSource?.[eq] ? `; ${SOURCE[c.resolutionSource[eq]] ?? ''}` : ''})`).join(', ');
   const floor = c.floor ? `; floor ${c.floor.value}: ${esc(c.floor.why)}` : '';
-  const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}; resolution (the smallest error each formula would be refuted by): ${resolution || 'n/a'}${floor}`;
+  const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}; resolution (each formula off by more is refuted): ${resolution || 'n/a'}${floor}`;
   return `<section class="claim${claimOk(c) ? '' : ' not-ok'}" id="${anchor(c.id)}">
 <h2>${esc(c.id)} ${badge(c.verdict)}</h2>
 <div class="meta">${esc(c.kind)} claim, group ${esc(c.group)}, source ${esc(c.source)}; ${c.runs} drawn case(s), ${c.degenerate} degenerate; ${levels}; symbolic: ${esc(c.symbolic)}; ${(c.durationMs / 1000).toFixed(1)}s</div>

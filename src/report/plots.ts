@@ -31,7 +31,7 @@ export interface ResidualData {
   levelLabel?: string;
   /** axis 'digits': the fraction of the working digits the residual must reach (default 0.9) */
   tolerance?: number;
-  /** axis 'range': per equation, the smallest error in its formula the check would refute */
+  /** axis 'range': per equation, the error beyond which every error in its formula is refuted */
   resolution?: Record<string, number>;
   maxResidualByLevel: Record<string, string>;
 }
