@@ -29,35 +29,60 @@
  * What is flat is the unrecovered levels' share, which stays whole: the error on the directions
  * of level k + 1 is 2 m theta_(k+1)^2 at every alpha of the interval.
  *
- * The target: one direction of strength 0.8 and a level of three of strength 0.2 (axes 1..3):
- * the thresholds are a factor 16 apart (1.2 decades), H_0 = 1.52, H_1 = 0.24. At alpha_2 / 2 the
- * law's E = 0.54 = 2.25 H_1; a power law from H_0 at alpha_1 to H_1 at alpha_2 misses it by 30%
- * there (the more directions the second level has, the flatter the error and the nearer that
- * power law: 10% for eight).
+ * The targets: a level of three directions of strength 0.2 (axes 1..3) under one stronger
+ * direction. For the threshold positions (below) the first has strength 0.8: thresholds a factor
+ * 16 apart (1.2 decades), H_0 = 1.52, H_1 = 0.24; at alpha_2 / 2 the law's E = 0.54 = 2.25 H_1, and
+ * a power law from H_0 at alpha_1 to H_1 at alpha_2 misses it by 30% there (the more directions
+ * the second level has, the flatter the error and the nearer that power law: 10% for eight). For
+ * the heights the first has strength 1.6 sqrt 2 = 2.26: thresholds a factor 128 apart (2.1
+ * decades), H_0 = 10.48, H_1 = 0.24, so that the interval's readings stay far below alpha_2 (see
+ * why below).
  *
- * Two measurements, both at d = 32 (d = 64 with --deep; the directions along axes; T decomposed
- * whole, cascade-sim.ts), the seeds' noise stated per equation (jackknife, as in mi.bbp-threshold):
+ * Two measurements (the directions along axes; T decomposed whole, cascade-sim.ts), the seeds'
+ * noise stated per equation (jackknife, as in mi.bbp-threshold):
  * - plateaus: an alpha_k -> infinity law. Along w_k the noise of T has variance
  *   (E[y^2] + 8 theta_k^2) / n (the labels correlate with z_k^2), so the missed part is
  *   1 - q_k = (alpha_k + 2) / alpha (see mi.ts); with E[y^2] carried by the first direction itself,
  *   alpha_1 <= 1 and the residual is several times the law's. So label noise raises E[y^2] to
- *   4 theta_1^2 alpha_1, alpha_1 = 4 * 2^l growing with the level, and the error is read at
- *   alpha_1 / 2 (plateau 0), at 2 alpha_1 and at alpha_2 / 2 = 8 alpha_1 (plateau 1): whole, and on
- *   the second level alone (that level's part of the target against the part of the readout
- *   that explains it). Errors are measured on 500 fresh test inputs per seed (f the readout, g the
- *   noiseless target) with a control variate: E[g^2] + mean (f - g)^2 - mean g^2, the energy E[g^2]
- *   integrated by Gauss–Hermite quadrature of the target (not its closed form 2 sum theta^2: the
- *   factor 2 of He_2's variance is integrated, not assumed). Where f is small, as on the levels
- *   not recovered, mean (f - g)^2 - mean g^2 = mean (f^2 - 2 f g) is known far better than either
- *   mean: what is left is the seeds' spread (whether a spurious outlier rises, how much of a
- *   sub-threshold spike it carries). One sample per seed serves every level
- *   (T = T_s + sqrt(Delta) T_xi), so the levels' errors move together.
- *   The whole error at alpha_2 / 2 is shifted by the finite alpha_1, about 1 / alpha_1, and spreads
- *   about 15% per seed (the first direction's missed part, a sum over the bulk weighted by its
- *   resolvent): it is in the figure, not an equation. The second level's share carries neither
- *   and is read to the finite-d floor: 160 seeds at d = 32 (resolution 0.06 on most seeds, not on
- *   every one: see the target below); --deep reads it at d = 64, where the leak is under 1%, on 320
- *   seeds (resolution 0.02).
+ *   4 theta_1^2 alpha_1 with alpha_1 = 2, and the error is read at alpha_1 / 2 (plateau 0), at
+ *   2 alpha_1 and at 8 alpha_1 = alpha_2 / 16 (plateau 1: the second level's share, that level's
+ *   part of the target against the part of the readout that explains it). At 2 alpha_1 = 4 the
+ *   first outlier, 1.5 x 2 theta_1 for large d, is still under the estimator's edge
+ *   2 s (1 + 3 / alpha) = 2.47 x 2 theta_1: alpha is past the first threshold but the first
+ *   direction is not yet seen; at 8 alpha_1 = 16 it is (1.125 against 0.84). Errors are measured on
+ *   500 fresh test inputs per seed (f the readout, g the noiseless target) with a control variate:
+ *   E[g^2] + mean (f - g)^2 - mean g^2, the energy E[g^2] integrated by Gauss–Hermite quadrature of
+ *   the target (not its closed form 2 sum theta^2: the factor 2 of He_2's variance is integrated,
+ *   not assumed). Where f is small, as on the levels not recovered, mean (f - g)^2 - mean g^2 =
+ *   mean (f^2 - 2 f g) is known far better than either mean.
+ *   The range grows d (16, 23, 32, 45; --deep 23, 32, 45, 64) at fixed alpha_1, on one sample per
+ *   seed: the smaller d read the leading coordinates of the widest (cascadeSim's dims; the labels
+ *   use axes 0..3 only). What the heights miss is finite-d leak: a sub-threshold spike's share of
+ *   the outlier subspace, mostly through spurious outliers above the estimated edge, rarer as d
+ *   grows (the bulk's edge fluctuates by about d^(-2/3), the margin 3 / alpha is fixed). Measured
+ *   on 4800 seeds at d = 16, 23, 32, 45 (per-seed spread in brackets): plateau 0 0, -0.013%,
+ *   -0.012%, -0.007% of H_0 (0 to 0.5%: an outlier rises on a few seeds only); the second level's
+ *   share at 2 alpha_1 -0.10%, -0.066%, -0.035%, -0.021% of H_1 (0.6% to 0.18%), at 8 alpha_1
+ *   -0.34%, -0.18%, -0.10%, -0.05% (1.4% to 0.3%): each falls by about 0.55 a level, a geometric
+ *   tail the range rule extrapolates to about 0.
+ *   Why so. The heights were read at d = 32 on a range growing alpha_1 (4 * 2^l), so their errors
+ *   (a leak of 1-2% plus the seeds' noise) did not converge and the range rule extrapolated noise
+ *   (resolution 0.07-0.11 at run seeds 2, 10, 42). Growing d with the first strength 0.8, alpha_1 = 4
+ *   and the late reading at alpha_2 / 2 (a spike at 0.71 of its threshold, near its BBP edge), the
+ *   leak there is 1.9%, 1.4%, 1.1%, 0.77% at d = 16..45 (400 seeds): steps falling by 0.6-1.0 a
+ *   level, whose geometric tail straddles the rule's 0.8 (resolution 0.03 to 0.28 over ten runs of
+ *   240 seeds). Read at alpha_2 / 8 (strength 1.6, alpha_1 = 4, 400 seeds) the leak fell by 0.5 a
+ *   level (-0.49% to -0.06%) but the seeds' noise of its last steps still put their ratio near 0.8
+ *   on some seeds, where the jackknife of the extrapolated tail jumps (0.061-0.066 at run seeds 2,
+ *   12, 1234). At alpha_2 / 16 with alpha_1 = 2 the edge's margin at the reading is twice as wide
+ *   (fewer spurious outliers: the leak and its per-seed spread 0.7-0.85 times those) and a seed
+ *   costs less (the widest sample n = 16 d, not 32 d), so 800 seeds for 400 (640 read 0.038 on
+ *   run seed 7). Nesting the dimensions makes the levels' steps a little less noisy (the late
+ *   share's step at d = 45: standard error 0.25% against 0.32% for independent samples, 200 seeds
+ *   at alpha_1 = 8), not more; doubling d a level (8 to 64) costs about three times as much a seed
+ *   and did no better.
+ *   The whole error at alpha_2 / 16 (H_1 plus the first level's residual, shifted by the finite
+ *   alpha_1, about 1 / alpha_1) is in the figure, not an equation.
  * - threshold positions: where E[y^2] against Delta matters, the label noise must not carry
  *   E[y^2]: Delta = 1/2, E[y^2] = 2.02, alpha_1 = 0.79, alpha_2 = 12.6. The second level's
  *   threshold is read off its three outliers above it (alpha = r alpha_2, r = 8 * 2^l): for a
@@ -111,17 +136,26 @@ const LEVEL2 = Array.from({ length: M2 }, (_, i) => i + 1);
 const ENERGY = THETA.reduce((s, t) => s + t * t, 0);
 const LEVELS = [0, 1, 2, 3];
 
-/** plateaus: alpha_1 = 4 * 2^l through E[y^2] = 4 alpha_1 theta_1^2 */
-const plateauAlpha1 = (l: number): number => 4 * 2 ** l;
-const plateauNoise = (l: number): number => 4 * plateauAlpha1(l) * THETA1 ** 2 - 2 * ENERGY;
-/** readings, in units of alpha_1: in plateau 0; just past the first threshold; half way (in alpha) to the second */
+/**
+ * plateaus: a first direction of strength 1.6 sqrt 2 (thresholds a factor 128 apart), alpha_1 = 2
+ * at every level through E[y^2] = 4 alpha_1 theta_1^2; the range grows d
+ */
+const P_THETA1 = 1.6 * Math.SQRT2;
+const P_THETA = [P_THETA1, ...THETA.slice(1)];
+const P_ENERGY = P_THETA.reduce((s, t) => s + t * t, 0);
+const PLATEAU_ALPHA1 = 2;
+const PLATEAU_SIGMA2 = 4 * PLATEAU_ALPHA1 * P_THETA1 ** 2;
+const PLATEAU_NOISE = PLATEAU_SIGMA2 - 2 * P_ENERGY;
+/** the plateaus' dimensions, a factor sqrt 2 a level (--deep: one level further): the leading coordinates of one sample of the widest */
+const plateauDims = (deep: boolean): number[] => LEVELS.map((l) => Math.round(16 * 2 ** ((l + (deep ? 1 : 0)) / 2)));
+/** readings, in units of alpha_1: in plateau 0; just past the first threshold; alpha_2 / 16 */
 const P0_RATIO = 1 / 2;
 const EARLY_RATIO = 2;
-const LATE_RATIO = (THETA1 / THETA2) ** 2 / 2;
-const PLATEAU_SEEDS = 160;
-/** --deep: the plateaus at d = 64 (the finite-d leak about halves), more seeds for both */
+const LATE_RATIO = 8;
+const PLATEAU_SEEDS = 800;
+/** --deep: the plateaus at d = 23 to 64, the threshold at d = 64, more seeds for both */
 const DEEP_D = 64;
-const DEEP_PLATEAU_SEEDS = 320;
+const DEEP_PLATEAU_SEEDS = 960;
 const DEEP_THRESHOLD_SEEDS = 128;
 const TEST = 500;
 /** thresholds: Delta = 1/2, read at alpha = r alpha_2, r = 4 * 2^l */
@@ -182,6 +216,7 @@ interface PlateauLevel {
 
 /** the target's energy, whole and on the second level, by quadrature (the control variates' means) */
 const ENERGY_WHOLE = targetEnergy(THETA);
+const P_ENERGY_WHOLE = targetEnergy(P_THETA);
 const ENERGY_LEVEL2 = targetEnergy(THETA.map((t, k) => (LEVEL2.includes(k) ? t : 0)));
 /** the second level's mean entry T_kk less its mean (by quadrature): the threshold reading's control variate */
 const SPIKE_MEAN = LEVEL2.map((k) => targetSpikeMean(THETA, k));
@@ -202,14 +237,14 @@ const thresholdControls = (x: CascadeSimReading, d: number): number[] => [
 /** the error on the test inputs, its test-input noise removed: E[g^2] + mean (f - g)^2 - mean g^2 (part 0: whole) */
 const testError = (x: CascadeSimReading, part: number, energy: number): number => energy + x.risk[part]! - x.energy[part]!;
 
-const baseScope = (l: number): Record<string, number> => ({
-  theta1: THETA1,
+const baseScope = (): Record<string, number> => ({
+  theta1: P_THETA1,
   theta2: THETA2,
   m2: M2,
-  sigma2: 4 * plateauAlpha1(l) * THETA1 ** 2,
-  Delta: plateauNoise(l),
-  alphaEarly: EARLY_RATIO * plateauAlpha1(l),
-  alphaLate: LATE_RATIO * plateauAlpha1(l),
+  sigma2: PLATEAU_SIGMA2,
+  Delta: PLATEAU_NOISE,
+  alphaEarly: EARLY_RATIO * PLATEAU_ALPHA1,
+  alphaLate: LATE_RATIO * PLATEAU_ALPHA1,
   theta1Q: THETA1,
   sigma2Q: QUIET_SIGMA2,
   DeltaQ: QUIET_NOISE,
@@ -223,23 +258,23 @@ function lawScope(base: Record<string, number>): Record<string, number> {
 }
 
 function plateauLevels(P: PlateauParams, deep: boolean): PlateauLevel[] {
-  const dP = deep ? DEEP_D : D;
+  const dims = plateauDims(deep);
+  const dP = dims[dims.length - 1]!;
   const plateauSeeds = deep ? DEEP_PLATEAU_SEEDS : PLATEAU_SEEDS;
   const thresholdSeeds = deep ? DEEP_THRESHOLD_SEEDS : THRESHOLD_SEEDS;
-  // --deep reads both at d = 64
-  const dT = dP;
-  const noises = LEVELS.map(plateauNoise);
-  const pNs = LEVELS.map((l) => [P0_RATIO, EARLY_RATIO, LATE_RATIO].map((r) => Math.round(r * plateauAlpha1(l) * dP)));
+  // --deep reads the threshold at d = 64
+  const dT = deep ? DEEP_D : D;
+  const pNs = LEVELS.map((l) => [P0_RATIO, EARLY_RATIO, LATE_RATIO].map((r) => Math.round(r * PLATEAU_ALPHA1 * dims[l]!)));
   const qNs = LEVELS.map((l) => Math.round(thresholdRatio(l) * QUIET_ALPHA2 * dT));
   const read = { e0: [] as number[][], e1: [] as number[][], u1: [] as number[][], u2: [] as number[][], outlier: [] as number[][] };
   const control = LEVELS.map((): number[][] => []);
   for (const k of Object.keys(read) as (keyof typeof read)[]) read[k] = LEVELS.map(() => []);
   for (let s = 0; s < plateauSeeds; s++) {
     const seed = (P.seed + 7919 * s) >>> 0;
-    cascadeSim(dP, THETA, noises, pNs, seed, { top: M2 + 3, test: TEST, parts: [LEVEL2] }).forEach(([p0, early, late], l) => {
-      read.e0[l]!.push(testError(p0!, 0, ENERGY_WHOLE));
+    cascadeSim(dP, P_THETA, LEVELS.map(() => PLATEAU_NOISE), pNs, seed, { top: M2 + 3, test: TEST, parts: [LEVEL2], dims }).forEach(([p0, early, late], l) => {
+      read.e0[l]!.push(testError(p0!, 0, P_ENERGY_WHOLE));
       read.u1[l]!.push(testError(early!, 1, ENERGY_LEVEL2));
-      read.e1[l]!.push(testError(late!, 0, ENERGY_WHOLE));
+      read.e1[l]!.push(testError(late!, 0, P_ENERGY_WHOLE));
       read.u2[l]!.push(testError(late!, 1, ENERGY_LEVEL2));
     });
   }
@@ -261,17 +296,17 @@ function plateauLevels(P: PlateauParams, deep: boolean): PlateauLevel[] {
   // the reading inverts the seeds' mean outlier (a ratio of means), not each seed's (see the
   // threshold positions above); the noise level is its exact mean
   const hatOf = (l: number, skip: number): number => thresholdOfOutlier(qNs[l]! / dT, meanBut(read.outlier[l]!, skip), (dT * (QUIET_NOISE + ENERGY_WHOLE)) / qNs[l]!);
-  const laws = LEVELS.map((l) => lawScope(baseScope(l)));
+  const laws = LEVELS.map(() => lawScope(baseScope()));
   // each equation's error, in its scale, as the encoding's formulas give it (in float64)
   const errorOf = (xs: number[][] | ((l: number, skip: number) => number), law: string, scale: string) => (l: number, skip: number): number =>
     ((typeof xs === 'function' ? xs(l, skip) : meanBut(xs[l]!, skip)) - laws[l]![law]!) / laws[l]![scale]!;
   const limitOf = (e: number[]): number => classifyRange(e).limit;
   const noise = (N: number, l: number, xs: number[][] | ((l: number, skip: number) => number), law: string, scale = law): number => noiseOnLimit(N, l, errorOf(xs, law, scale), limitOf);
   return LEVELS.map((l) => ({
-    sigma2: 4 * plateauAlpha1(l) * THETA1 ** 2,
-    noise: noises[l]!,
-    alphaEarly: pNs[l]![1]! / dP,
-    alphaLate: pNs[l]![2]! / dP,
+    sigma2: PLATEAU_SIGMA2,
+    noise: PLATEAU_NOISE,
+    alphaEarly: pNs[l]![1]! / dims[l]!,
+    alphaLate: pNs[l]![2]! / dims[l]!,
     E0: mean(read.e0[l]!),
     E1: mean(read.e1[l]!),
     U1: mean(read.u1[l]!),
@@ -287,40 +322,41 @@ function plateauLevels(P: PlateauParams, deep: boolean): PlateauLevel[] {
 }
 
 /**
- * The picture: the error over alpha / alpha_1 at the widest level (three seeds), whole and on the
+ * The picture: the error over alpha / alpha_1 at d = 32 (three seeds), whole and on the
  * second level, beside the standard form and the heights (just past the first threshold the
  * finite-d outlier still sits in the bulk's edge, under the estimator's margin 3 / alpha: the
  * measured error lags there).
  */
 function staircase(P: PlateauParams): Figure {
-  const l = LEVELS[LEVELS.length - 1]!;
-  const a1 = plateauAlpha1(l);
-  const ratios = Array.from({ length: 17 }, (_, j) => 2 ** ((j - 6) / 2));
-  const ns = ratios.map((x) => Math.round(x * a1 * D));
-  const runs = Array.from({ length: 3 }, (_, s) => cascadeSim(D, THETA, [plateauNoise(l)], [ns], (P.seed + 31 * s) >>> 0, { top: M2 + 3, test: 2000, parts: [LEVEL2] })[0]!);
-  const law = lawScope(baseScope(l));
+  const a1 = PLATEAU_ALPHA1;
+  // d = 32, the widest level but one (the thresholds are 128 alpha_1 apart: the readings up to 256 alpha_1 cost more at the widest)
+  const d = plateauDims(false)[LEVELS.length - 2]!;
+  const ratios = Array.from({ length: 23 }, (_, j) => 2 ** ((j - 6) / 2));
+  const ns = ratios.map((x) => Math.round(x * a1 * d));
+  const runs = Array.from({ length: 3 }, (_, s) => cascadeSim(d, P_THETA, [PLATEAU_NOISE], [ns], (P.seed + 31 * s) >>> 0, { top: M2 + 3, test: 2000, parts: [LEVEL2] })[0]!);
+  const law = lawScope(baseScope());
   // the standard form over every interval: each level's 2 theta^2 (1 - q^2), q = (1 - alpha_k / alpha)_+
   const standard = (x: number): number =>
     [
-      { ak: law['alpha1']!, t: THETA1, m: 1 },
+      { ak: law['alpha1']!, t: P_THETA1, m: 1 },
       { ak: law['alpha2']!, t: THETA2, m: M2 },
     ].reduce((acc, { ak, t, m }) => {
       const q = Math.max(0, 1 - ak / (x * a1));
       return acc + m * 2 * t ** 2 * (1 - q * q);
     }, 0);
   const within = (lo: number, hi: number): number[] => ratios.filter((x) => x >= lo && x <= hi);
-  const ratio2 = (THETA1 / THETA2) ** 2;
+  const ratio2 = (P_THETA1 / THETA2) ** 2;
   return {
     kind: 'loglog',
-    title: `cascade plateaus: theta = ${THETA1} and ${M2} x ${THETA2}, E[y^2] = ${4 * THETA1 ** 2 * a1} (alpha_1 = ${a1}, alpha_2 = ${ratio2 * a1}), d = ${D}, 3 seeds`,
+    title: `cascade plateaus: theta = ${P_THETA1.toFixed(3)} and ${M2} x ${THETA2}, E[y^2] = ${PLATEAU_SIGMA2.toFixed(2)} (alpha_1 = ${a1}, alpha_2 = ${Math.round(ratio2 * a1)}), d = ${d}, 3 seeds`,
     xLabel: 'alpha / alpha_1',
     yLabel: 'prediction error',
     series: [
       { name: 'measured (spectral subspace, best readout, fresh test inputs)', x: ratios, y: ratios.map((_, i) => mean(runs.map((r) => r[i]!.risk[0]!))) },
       { name: 'measured, on the second level', x: ratios, y: ratios.map((_, i) => mean(runs.map((r) => r[i]!.risk[1]!))) },
       { name: 'standard form H_k + sum_(j<=k) 2 theta_j^2 (1 - q_j^2)', x: ratios, y: ratios.map(standard) },
-      { name: `H_0 = ${law['H0']}`, x: within(0, 1), y: within(0, 1).map(() => law['H0']!) },
-      { name: `H_1 = ${law['H1']}`, x: within(1, ratio2), y: within(1, ratio2).map(() => law['H1']!) },
+      { name: `H_0 = ${law['H0']!.toFixed(2)}`, x: within(0, 1), y: within(0, 1).map(() => law['H0']!) },
+      { name: `H_1 = ${law['H1']!.toFixed(2)}`, x: within(1, ratio2), y: within(1, ratio2).map(() => law['H1']!) },
     ],
   };
 }
@@ -357,7 +393,7 @@ export const plateaus = defineClaim<PlateauParams>({
   measure(params, { level, deep }) {
     const L = memo(levelsCache, JSON.stringify({ ...params, deep: deep === true }), () => plateauLevels(params, deep === true))[level]!;
     const scope: Scope = {
-      theta1: dec(THETA1),
+      theta1: dec(P_THETA1),
       theta2: dec(THETA2),
       m2: dec(M2),
       sigma2: dec(L.sigma2),
@@ -377,30 +413,27 @@ export const plateaus = defineClaim<PlateauParams>({
   },
   ranges: {
     levels: LEVELS,
-    // the heights: 0.06, twice the finite-d floor at d = 32, earned on most seeds but not on every
-    // one (left open): their levels' errors are the finite-d leak plus the seeds' noise, and do not
-    // converge in the range (it grows alpha_1, not d; below the first threshold the leak even grows
-    // with it, 0, 0, -0.2%, -0.4%, as the edge's margin 3 / alpha shrinks), so the range rule's steps
-    // are noise, and where two fall with a ratio in (0, 0.8) its geometric tail multiplies it (the
-    // jackknife of that tail by up to 1 / (1 - ratio)^2): on 160 seeds resolution 0.072
-    // (unrecovered-late, simulation seed 26) and 0.10 (plateau0, seed 1320892821) on two of about 30
-    // seeds tried, inconclusive there; 240 seeds held the first but read 0.19 on the second, and
-    // control variates of the readings' T_kk, s^2 and rows (as for the threshold) explain little of
-    // the heights' noise. A range that converges (in d, or in the edge's margin) would be needed;
-    // --deep at d = 64 earns 0.02. The
-    // threshold: 0.06, the floor (3u = 0.021 at most on 43 seeds tried), under the issue's 0.08. Every
-    // wrong variant is off by 67% or more of its equation's scale but alpha_k + 2, off by 16%.
-    target: { plateau0: 0.06, 'unrecovered-early': 0.06, 'unrecovered-late': 0.06, threshold: 0.08 },
+    // the heights, on the range in d (16, 23, 32, 45) at alpha_1 = 2, 800 seeds: plateau 0 and the
+    // second level's share at 2 alpha_1 earn 0.0100-0.0105 on the sixteen run seeds checked (1-12,
+    // 42, 99, 1234, 2024) and 0.010-0.017 on eleven runs of 640-800 fresh seeds: the issue's 0.02.
+    // The share at 8 alpha_1: 0.0106-0.026 on those sixteen (above 0.02 on run seeds 1, 2 and 12;
+    // 0.015 on 1234), 0.011-0.022 on the eleven runs: its leak falls by about 0.55 a level, but the
+    // seeds' noise of the last two steps sometimes puts their ratio near the range rule's 0.8, where
+    // the jackknife of the extrapolated geometric tail jumps (a seed left out turns the tail on or
+    // off): 0.03, what is reached on every one, not 0.02. The threshold: 0.011-0.036 on those sixteen
+    // (3u at most 0.021 on 43 seeds before), under the issue's 0.08, kept. Every wrong variant is off
+    // by 95% or more of its equation's scale but alpha_k + 2, off by 16%.
+    target: { plateau0: 0.02, 'unrecovered-early': 0.02, 'unrecovered-late': 0.03, threshold: 0.08 },
     floor: {
-      value: 0.03,
-      why: 'finite d: at d = 32 the second level leans 1-2% of its energy into the outlier subspace (1.1-1.7% at half its threshold), and below the first threshold up to 0.5% of the whole leaks: the top of the bulk and the spurious outliers above the estimated edge carry a little of each sub-threshold spike; the range grows alpha_1, not d (at d = 64 the leak is 0.3-0.6%: --deep). The threshold reading needs none: it sits within 0.6% of alpha_2 from r = 8 on (+0.1% to +0.2% from r = 16), its noise over seeds 3u under 0.021 on 43 seeds',
+      value: 0.005,
+      why: 'rare events: below the first threshold the error is exactly the whole energy on every seed where no outlier rises (a stated noise of 0 there), and a spurious outlier above the estimated edge takes up to 20% of a height in a single seed (4800 seeds at d = 45): the jackknife sees only the events drawn. 0.005 is ten times the heights\' leak at the widest level (0.007-0.05% at d = 45, falling by about 0.55 a level). The threshold reading needs none: it sits within 0.6% of alpha_2 from r = 8 on (+0.1% to +0.2% from r = 16), its noise over seeds 3u under 0.021 on 43 seeds',
     },
-    label: `plateaus: E[y^2] = 4 theta_1^2 alpha_1, alpha_1 = 4 * 2^l, read at alpha_1 / 2, 2 alpha_1 and alpha_2 / 2 = 8 alpha_1 (d = ${D}, ${PLATEAU_SEEDS} seeds; --deep: d = ${DEEP_D}, ${DEEP_PLATEAU_SEEDS} seeds); threshold: Delta = 1/2, alpha = 8 * 2^l alpha_2 (d = ${D}, ${THRESHOLD_SEEDS} seeds; --deep: d = ${DEEP_D}, ${DEEP_THRESHOLD_SEEDS} seeds)`,
+    label: `plateaus: theta_1 = ${P_THETA1}, E[y^2] = 4 theta_1^2 alpha_1, alpha_1 = ${PLATEAU_ALPHA1}, read at alpha_1 / 2, 2 alpha_1 and 8 alpha_1 = alpha_2 / 8, d = ${plateauDims(false).join(', ')} (${PLATEAU_SEEDS} seeds; --deep: d = ${plateauDims(true).join(', ')}, ${DEEP_PLATEAU_SEEDS} seeds); threshold: theta_1 = ${THETA1}, Delta = 1/2, alpha = 8 * 2^l alpha_2 (d = ${D}, ${THRESHOLD_SEEDS} seeds; --deep: d = ${DEEP_D}, ${DEEP_THRESHOLD_SEEDS} seeds)`,
     deep: {
       levels: LEVELS,
       floor: {
-        value: 0.01,
-        why: 'finite d: at d = 64 the second level leans 0.3-0.6% of its energy into the outlier subspace at half its threshold, and below the first threshold up to 0.1% of the whole leaks (the spurious outliers above the estimated edge, rarer than at d = 32); the threshold reading converges geometrically in r (-3.3%, -1.2%, -0.45%, -0.21% at r = 8 to 64 on 128 seeds, stated uncertainty 0.0003)',
+        value: 0.005,
+        why: 'rare events, as by default (a spurious outlier above the estimated edge taking a few % of a height in a seed, rarer at d = 64); the heights\' leak falls by about 0.55 a level from d = 16 to 45, so at d = 64 it is about 0.03% or less (extrapolated, not measured); the threshold reading converges geometrically in r (-3.3%, -1.2%, -0.45%, -0.21% at r = 8 to 64 on 128 seeds, stated uncertainty 0.0003)',
       },
     },
   },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { plateaus } from '../../derivations/mi-plateaus.js';
 import { runClaim, type ClaimResult } from '../../src/core/runner.js';
 
-// one drawn case on fixed seeds, measured once and shared by the variants: about 3 s of CPU
+// one drawn case on fixed seeds, measured once and shared by the variants: about 5 s of CPU
 describe('mi.plateaus', () => {
   let r: ClaimResult;
   beforeAll(() => {
@@ -17,10 +17,12 @@ describe('mi.plateaus', () => {
     for (const v of r.variants) expect(v.verdict, v.name).toBe('refuted');
   });
 
-  it('resolves the heights and the threshold to the floor', () => {
+  it('resolves the heights and the threshold to their targets', () => {
     const res = r.resolution!;
-    // reached: 0.06 (twice the floor 0.03) for plateau 0, the second level's share and the threshold
-    for (const name of ['plateau0', 'unrecovered-early', 'unrecovered-late', 'threshold']) expect(res[name]!, name).toBeLessThanOrEqual(0.06);
+    // reached on the range in d: 0.02 for plateau 0 and the share at 2 alpha_1, 0.03 for the share at 8 alpha_1, 0.08 for the threshold
+    const target = plateaus.ranges!.target as Record<string, number>;
+    expect(target).toEqual({ plateau0: 0.02, 'unrecovered-early': 0.02, 'unrecovered-late': 0.03, threshold: 0.08 });
+    for (const name of Object.keys(target)) expect(res[name]!, name).toBeLessThanOrEqual(target[name]!);
     expect(res['plateau1']).toBeUndefined();
   });
 

@@ -80,6 +80,41 @@ describe('the cascade simulation', () => {
     expect(read[0]!.rows.length).toBe(theta.length);
   });
 
+  it('reads smaller dimensions on the leading coordinates of one sample (dims): the same T_kk, eigenvalues interlaced with the whole', () => {
+    const ns = [300, 1200];
+    const full = cascadeSim(d, theta, [0.5], [ns], 7, { top: d, test: 200, parts: [[1, 2]] })[0]!;
+    // the default is the sample's own dimension, and equal variances share one accumulator (folded or not)
+    const same = cascadeSim(d, theta, [0.5, 0.5], [ns, ns], 7, { top: d, test: 200, parts: [[1, 2]], dims: [d, d] });
+    for (const list of same)
+      list.forEach((r, i) => {
+        r.values.forEach((v, j) => expect(v).toBeCloseTo(full[i]!.values[j]!, 9));
+        r.risk.forEach((v, p) => expect(v).toBeCloseTo(full[i]!.risk[p]!, 9));
+      });
+    const dl = 12;
+    const block = cascadeSim(d, theta, [0.5, 0.5], [ns, ns], 7, { top: d, test: 200, parts: [[1, 2]], dims: [dl, d] })[0]!;
+    block.forEach((r, i) => {
+      const w = full[i]!;
+      expect(r.n).toBe(w.n);
+      // T_kk = (1/n) sum y (x_k^2 - 1) does not depend on the other coordinates
+      r.diag.forEach((v, k) => expect(v).toBeCloseTo(w.diag[k]!, 12));
+      // Cauchy interlacing: the leading block's eigenvalues lie between the whole matrix's, lambda_j >= mu_j >= lambda_(j + d - dl)
+      expect(r.values.length).toBe(dl);
+      r.values.forEach((mu, j) => {
+        expect(mu).toBeLessThanOrEqual(w.values[j]! + 1e-12);
+        expect(mu).toBeGreaterThanOrEqual(w.values[j + d - dl]! - 1e-12);
+      });
+      // the test inputs' energy is the same (the target uses the first axes only)
+      r.energy.forEach((v, p) => expect(v).toBe(w.energy[p]!));
+      // the error is a mean over the same test inputs: finite, the readout's own
+      r.risk.forEach((v) => expect(Number.isFinite(v)).toBe(true));
+    });
+    // the noise level is read on the block: E[y^2] / alpha at alpha = n / dl (E[y^2] = 0.5 + 2 * 1.18; the bulk's 36 pairs at 1200 samples: about 25% a seed, the bound twice that)
+    expect(Math.abs(block[1]!.s2 / ((0.5 + 2.36) / (1200 / dl)) - 1)).toBeLessThan(0.5);
+    expect(() => cascadeSim(d, theta, [0.5], [ns], 7, { top: 3, test: 0, dims: [d + 1] })).toThrow(RangeError);
+    expect(() => cascadeSim(d, theta, [0.5], [ns], 7, { top: 3, test: 0, dims: [4] })).toThrow(RangeError);
+    expect(() => cascadeSim(d, theta, [0.5], [ns], 7, { top: 3, test: 0, dims: [d, d] })).toThrow(RangeError);
+  });
+
   it('needs room for the noise level and one list of sizes per variance; no test inputs, no error', () => {
     expect(() => cascadeSim(4, [1, 1, 1], [1], [[100]], 1, { top: 3, test: 0 })).toThrow(RangeError);
     expect(() => cascadeSim(d, theta, [1, 2], [[100]], 1, { top: 3, test: 0 })).toThrow(RangeError);

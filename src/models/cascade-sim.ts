@@ -55,6 +55,12 @@ export interface CascadeSimOptions {
   test: number;
   /** lists of directions whose part of the target is read apart */
   parts?: number[][];
+  /**
+   * per list of sample sizes: the dimension it is read at, the leading dims[l] <= d coordinates of
+   * the one sample (nested: the directions sit on the first axes, so the labels do not depend on
+   * it, and T at a smaller dimension is the leading block of T's sums); alpha = n / dims[l]
+   */
+  dims?: readonly number[];
 }
 
 let scratchBuf = new Float64Array(0);
@@ -148,8 +154,11 @@ export function cascadeSim(d: number, theta: readonly number[], noises: readonly
   const r = theta.length;
   if (r > d - 2) throw new RangeError('no pair of coordinates left for the noise level');
   if (noises.length !== ns.length) throw new RangeError('one list of sample sizes per noise variance');
+  const dims = opts.dims ?? ns.map(() => d);
+  if (dims.length !== ns.length || dims.some((dl) => !Number.isInteger(dl) || dl > d || r > dl - 2)) throw new RangeError('one dimension per list, at most d, with a pair of coordinates left for the noise level');
   const g = new ZigguratNormal(seed ^ 0x3c6ef372);
-  const single = noises.length === 1;
+  // one accumulator whenever every list reads the same variance (lists that differ only in dimension)
+  const single = noises.every((v) => v === noises[0]);
   const S = new Float64Array(d * d);
   const N = single ? undefined : new Float64Array(d * d);
   // running sums of s, xi, s^2, s xi, xi^2: mean(y) and mean(y^2) at any variance
@@ -184,7 +193,6 @@ export function cascadeSim(d: number, theta: readonly number[], noises: readonly
   });
   const energy = gTest.map((gv) => (opts.test > 0 ? gv.reduce((a, v) => a + v * v, 0) / opts.test : Number.NaN));
   const out: CascadeSimReading[][] = ns.map(() => []);
-  const T = new Float64Array(d * d);
   // the variance whose labels S holds alone, once no reading of another is left (N folded in)
   let merged: number | undefined = single ? 0 : undefined;
   for (const n of at) {
@@ -222,31 +230,34 @@ export function cascadeSim(d: number, theta: readonly number[], noises: readonly
       const a = Math.sqrt(noises[l]!);
       const meanY = (sumS + a * sumXi) / n;
       const meanY2 = (sumS2 + 2 * a * sumSXi + a * a * sumXi2) / n;
-      for (let i = 0; i < d; i++) {
+      // T on the leading dl coordinates: the leading block of the sums
+      const dl = dims[l]!;
+      const T = new Float64Array(dl * dl);
+      for (let i = 0; i < dl; i++) {
         for (let j = 0; j <= i; j++) {
           // merged: S holds the labels' own sums
           const v = (S[i * d + j]! + (merged === undefined ? a * N![i * d + j]! : 0)) / n;
-          T[i * d + j] = v;
-          T[j * d + i] = v;
+          T[i * dl + j] = v;
+          T[j * dl + i] = v;
         }
-        T[i * d + i]! -= meanY;
+        T[i * dl + i]! -= meanY;
       }
-      const alpha = n / d;
-      const { values, vectors } = symmetricEigen(T, d);
+      const alpha = n / dl;
+      const { values, vectors } = symmetricEigen(T, dl);
       const edge = 2 * Math.sqrt(meanY2 / alpha) * (1 + 3 / alpha);
       let K = 0;
-      while (K < d && values[K]! > edge) K++;
-      const top = Math.min(opts.top, d);
-      const mass = Array.from({ length: top }, (_, j) => Array.from({ length: r }, (_, k) => vectors[j * d + k]! ** 2));
+      while (K < dl && values[K]! > edge) K++;
+      const top = Math.min(opts.top, dl);
+      const mass = Array.from({ length: top }, (_, j) => Array.from({ length: r }, (_, k) => vectors[j * dl + k]! ** 2));
       out[l]!.push({
         n,
         values: Array.from(values.subarray(0, top)),
         mass,
         K,
-        s2: bulkNoiseLevel(T, d, r),
-        diag: Array.from({ length: r }, (_, k) => T[k * d + k]!),
-        rows: Array.from({ length: r }, (_, k) => rowNoiseLevel(T, d, r, k)),
-        risk: thetas.map((th, p) => projectedRisk(vectors, K, th, testX, gTest[p]!, d, opts.test)),
+        s2: bulkNoiseLevel(T, dl, r),
+        diag: Array.from({ length: r }, (_, k) => T[k * dl + k]!),
+        rows: Array.from({ length: r }, (_, k) => rowNoiseLevel(T, dl, r, k)),
+        risk: thetas.map((th, p) => projectedRisk(vectors, dl, K, th, testX, d, gTest[p]!, opts.test)),
         energy,
       });
     });
@@ -263,10 +274,11 @@ function rowNoiseLevel(T: Float64Array, d: number, r: number, k: number): number
 
 /**
  * mean over the test inputs of (f - g)^2, f(x) = u^T A u - tr A, u = V x (V the first K rows of
- * `vectors`), A = G Theta G^T with G_ik = v_i[k] (the target's form sum_k theta_k x_k^2 projected
- * on span V), g the target's values on the inputs
+ * `vectors`, each of length dv), A = G Theta G^T with G_ik = v_i[k] (the target's form sum_k
+ * theta_k x_k^2 projected on span V), g the target's values on the inputs (rows of X of length
+ * dx >= dv, read on their leading dv coordinates)
  */
-function projectedRisk(vectors: Float64Array, K: number, theta: readonly number[], X: Float64Array, gv: Float64Array, d: number, count: number): number {
+function projectedRisk(vectors: Float64Array, dv: number, K: number, theta: readonly number[], X: Float64Array, dx: number, gv: Float64Array, count: number): number {
   if (count === 0) return Number.NaN;
   const r = theta.length;
   const A = new Float64Array(K * K);
@@ -274,18 +286,18 @@ function projectedRisk(vectors: Float64Array, K: number, theta: readonly number[
   for (let i = 0; i < K; i++)
     for (let j = 0; j < K; j++) {
       let v = 0;
-      for (let k = 0; k < r; k++) v += theta[k]! * vectors[i * d + k]! * vectors[j * d + k]!;
+      for (let k = 0; k < r; k++) v += theta[k]! * vectors[i * dv + k]! * vectors[j * dv + k]!;
       A[i * K + j] = v;
       if (i === j) trA += v;
     }
   const u = new Float64Array(K);
   let risk = 0;
   for (let m = 0; m < count; m++) {
-    const off = m * d;
+    const off = m * dx;
     for (let i = 0; i < K; i++) {
       let v = 0;
-      const vo = i * d;
-      for (let c = 0; c < d; c++) v += vectors[vo + c]! * X[off + c]!;
+      const vo = i * dv;
+      for (let c = 0; c < dv; c++) v += vectors[vo + c]! * X[off + c]!;
       u[i] = v;
     }
     let f = -trA;
