@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { doubleDescentShells, SHELLS } from '../../derivations/double-descent-shells.js';
+import { doubleDescentShells, sharesAt, SHELLS } from '../../derivations/double-descent-shells.js';
 import { applyVariant, type Claim, type Encoding } from '../../src/core/claim.js';
 import { residuals } from '../../src/core/evaluate.js';
 import { mpEdges, mpShellShares, shellCuts } from '../../src/models/wishart-shells.js';
@@ -19,6 +19,20 @@ const sharesOf = (enc: Encoding, g: number): number[] =>
 
 describe('transport.double-descent-shells', () => {
   it('holds, and every wrong variant is refuted', () => expectClaimInOrder(doubleDescentShells as Claim<unknown>, 2, 7), 180_000);
+
+  it('the stated standard error of the extrapolated shares is their spread over seeds (small n: the same estimator, cheap)', () => {
+    const S = 120;
+    const runs = Array.from({ length: S }, (_, s) => sharesAt(0.5, 7000 + s, 80, 30));
+    for (let k = 0; k < SHELLS; k++) {
+      const xs = runs.map((r) => r.share[k]!);
+      const m = xs.reduce((a, b) => a + b, 0) / S;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (S - 1));
+      const rms = Math.sqrt(runs.reduce((a, r) => a + r.se[k]! ** 2, 0) / S);
+      // the ratio's own relative error is about 1/sqrt(2 S) = 6.5%: a band of 3 of them
+      expect(sd / rms, `shell ${k}`).toBeGreaterThan(0.8);
+      expect(sd / rms, `shell ${k}`).toBeLessThan(1.2);
+    }
+  }, 60_000);
 
   it('the closed form of the encoding is the Marchenko–Pastur law by quadrature: the variance shares, the count shares, and a law with its edge moved', () => {
     const count = variant('variance split by eigenvalue counts');
