@@ -12,6 +12,7 @@ import { Fixed } from '../../src/numeric/fixed.js';
 import { minL1Interpolator, minL2Interpolator } from '../../src/models/min-potential.js';
 import { mirrorFlowTimes, saddleToSaddle } from '../../src/models/dln-incremental.js';
 import { residuals } from '../../src/core/evaluate.js';
+import { linearGdLimitQuadrature } from '../../src/models/linear-gd-quadrature.js';
 
 describe('dln claims', () => {
   it('dln.conservation holds and its wrong variants are refuted', () => expectClaimInOrder(conservation as Claim<unknown>));
@@ -174,6 +175,10 @@ describe('dln measurements', () => {
     }
     expect(Number(inst.scope.lazyRate3)).toBeGreaterThan(0);
     expect(Number(inst.scope.dmftRate3)).toBeGreaterThan(Number(inst.scope.lazyRate3));
+    // the late rate is read over the last three quarters of the horizon, ln(L(K/4) / L(K)) / (3 K dt / 4):
+    // the lazy configuration's closed form (alpha = 2: slope 8, |theta*|^2 / d = rho = 0.4, K = 24, dt = 0.05)
+    const lz = linearGdLimitQuadrature({ slope: 8, m0: 0.4, delta: 0.3, sigma: 0.2, dt: 0.05, steps: 24 });
+    expect(Number(inst.scope.lazyRate3)).toBeCloseTo(Math.log(lz.train[6]! / lz.train[24]!) / (18 * 0.05), 12);
   });
 });
 
