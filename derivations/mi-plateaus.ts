@@ -119,7 +119,7 @@
 import fc from 'fast-check';
 import { evaluate, isSymbolNode, parse, type MathNode } from 'mathjs';
 import { Decimal } from 'decimal.js';
-import { defineClaim, formulaOf, classifyRange, type Figure, type Scope } from '../src/api/index.js';
+import { defineClaim, formulaOf, extrapolatedLimit, type Figure, type Scope } from '../src/api/index.js';
 import { controlVariateMean } from '../src/api/numeric.js';
 import { cascadeSim, levelOutlierOf, targetEnergy, targetRowMoment, targetSpikeMean, thresholdOfOutlier, mean, meanBut, noiseOnLimit, type CascadeSimReading } from '../src/api/models.js';
 import { memo } from './instances.js';
@@ -300,8 +300,7 @@ function plateauLevels(P: PlateauParams, deep: boolean): PlateauLevel[] {
   // each equation's error, in its scale, as the encoding's formulas give it (in float64)
   const errorOf = (xs: number[][] | ((l: number, skip: number) => number), law: string, scale: string) => (l: number, skip: number): number =>
     ((typeof xs === 'function' ? xs(l, skip) : meanBut(xs[l]!, skip)) - laws[l]![law]!) / laws[l]![scale]!;
-  const limitOf = (e: number[]): number => classifyRange(e).limit;
-  const noise = (N: number, l: number, xs: number[][] | ((l: number, skip: number) => number), law: string, scale = law): number => noiseOnLimit(N, l, errorOf(xs, law, scale), limitOf);
+  const noise = (N: number, l: number, xs: number[][] | ((l: number, skip: number) => number), law: string, scale = law): number => noiseOnLimit(N, l, errorOf(xs, law, scale), extrapolatedLimit);
   return LEVELS.map((l) => ({
     sigma2: PLATEAU_SIGMA2,
     noise: PLATEAU_NOISE,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jackknife, mean, meanBut, noiseOnLimit } from '../../src/models/seed-noise.js';
+import { classifyRange, extrapolatedLimit } from '../../src/core/precision.js';
 
 const xs = [1.2, 0.7, 1.9, 1.4, 0.8, 1.1];
 const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
@@ -27,5 +28,21 @@ describe('seed noise', () => {
     expect(noiseOnLimit(6, 2, noisy, limitOf)).toBeCloseTo(0, 12);
     // fewer than three levels: the last value stands for the limit
     expect(noiseOnLimit(6, 0, (l, s) => meanBut(xs, s), limitOf)).toBeCloseTo(se, 12);
+  });
+  it('reads the limit as the range rule does, its tail switched as on the whole sample, so that one seed left out moves it a little', () => {
+    // the rule's own limit where the reference is the errors themselves, at any ratio
+    for (const e of [[0.1, 0.01, 0.001], [0.3, 0.2, 0.19], [0.1, -0.05, 0.02], [0.9, 0.5, 0.2]]) expect(extrapolatedLimit(e)).toBe(classifyRange(e).limit);
+    // errors whose last ratio sits at the rule's 0.8: left out, a seed moves it to 0.79 or 0.81;
+    // the rule's limit jumps by four steps there, the smooth one does not
+    const at = (r: number): number[] => [0.2, 0.1, 0.1 - 0.1 * r];
+    expect(Math.abs(classifyRange(at(0.79)).limit - classifyRange(at(0.81)).limit)).toBeGreaterThan(0.25);
+    expect(Math.abs(extrapolatedLimit(at(0.79), at(0.79)) - extrapolatedLimit(at(0.81), at(0.79)))).toBeLessThan(0.05);
+    // so its jackknife is the seeds' noise: a ratio of 0.79 on the whole sample, one seed pushing it past 0.8
+    const spread = [0.02, -0.005, 0, 0.005, -0.01, -0.01];
+    const noisy = (l: number, skip: number): number => at(0.79)[l]! + (l === 2 ? meanBut(spread, skip) - mean(spread) : 0);
+    const smooth = noiseOnLimit(6, 2, noisy, extrapolatedLimit);
+    const jumpy = noiseOnLimit(6, 2, noisy, (e) => classifyRange(e).limit);
+    expect(jumpy).toBeGreaterThan(3 * smooth);
+    expect(extrapolatedLimit([0.1, 0.2], [0.1])).toBeNaN();
   });
 });

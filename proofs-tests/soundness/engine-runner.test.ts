@@ -123,6 +123,15 @@ describe('the runner\'s bookkeeping', () => {
     expect(count(100)).toBeGreaterThanOrEqual(holding * 12 * perCase);
     expect(count(100)).toBeLessThanOrEqual(mutants * 12 * perCase);
     expect(count(undefined)).toBe(count(100));
+    // unasked, at most the claim's own number of cases (a claim whose case is a whole measurement)
+    const own = (runs: number): number => {
+      calls = 0;
+      mutationAnalysis({ ...c, runs }, opts);
+      return calls;
+    };
+    expect(own(1)).toBe(count(1));
+    expect(own(1)).toBeLessThan(count(3));
+    expect(own(40)).toBe(count(100));
   });
 });
 

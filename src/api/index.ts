@@ -40,7 +40,7 @@ export type { Verdict } from '../core/verdict.js';
 export { MalformedClaim, validateClaim } from '../core/validate.js';
 export { UsageError } from '../cli/args.js';
 export { runClaim, check, type RunOptions, type ClaimResult, type CheckResult, type Counterexample } from '../core/runner.js';
-export { RANGE_K, classifyRange, type RangeEstimate } from '../core/precision.js';
+export { RANGE_K, classifyRange, extrapolatedLimit, type RangeEstimate } from '../core/precision.js';
 export { sym, crossCheckDerivative, toTeX, type Sym, type SymScope } from '../symbolic/symbolic.js';
 export { MAX_WORKING_DIGITS, GUARD_DIGITS, shellLabels, type Scope, type Value } from '../symbolic/numeric.js';
 export { NULL_SHELL, shellIndicator } from '../symbolic/primitives.js';

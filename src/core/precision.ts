@@ -47,22 +47,43 @@ export interface RangeEstimate {
 
 export type ResolutionSource = 'convergence' | 'stated' | 'floor';
 
-/** Extrapolated limit of e_1..e_j and its uncertainty (needs j >= 2). */
-function extrapolate(e: number[], j: number): { limit: number; uncertainty: number } {
+/** The ratio of the last two steps of e_1..e_j (0 where the step before is 0). */
+function ratioOf(e: number[], j: number): number {
+  const before = e[j - 2]! - e[j - 3]!;
+  return before === 0 ? 0 : (e[j - 1]! - e[j - 2]!) / before;
+}
+
+/**
+ * Extrapolated limit of e_1..e_j and its uncertainty (needs j >= 2), the geometric tail decided
+ * on `tailFrom` (by default e itself; see extrapolatedLimit).
+ */
+function extrapolate(e: number[], j: number, tailFrom: number[] = e): { limit: number; uncertainty: number } {
   const last = e[j - 1]!;
   const step = last - e[j - 2]!;
   if (j >= 3) {
-    const before = e[j - 2]! - e[j - 3]!;
-    const ratio = before === 0 ? 0 : step / before;
+    const on = ratioOf(tailFrom, j);
     // monotone geometric convergence (a power-law correction over windows of equal log width):
     // add the rest of the geometric series; what it adds is itself uncertain
-    if (ratio > 0 && ratio < MAX_RATIO) {
+    if (on > 0 && on < MAX_RATIO) {
+      const ratio = tailFrom === e ? on : Math.min(Math.max(ratioOf(e, j), 0), MAX_RATIO);
       const rest = (step * ratio) / (1 - ratio);
       return { limit: last + rest, uncertainty: Math.abs(rest) };
     }
   }
   // anything else: the last value, known no better than the last step moved it
   return { limit: last, uncertainty: Math.abs(step) };
+}
+
+/**
+ * The limit the range rule extrapolates from e_1..e_m (m >= 2), with the geometric tail switched
+ * on or off as for `reference`, the same measurement on its whole sample, and its ratio held in
+ * [0, 0.8]: a smooth function of the errors near the reference, as a jackknife needs (leaving one
+ * seed out must not switch the tail, a jump of up to four steps: the rule's own uncertainty
+ * already covers the tail it adds). With reference = errors it is the rule's limit.
+ */
+export function extrapolatedLimit(errors: number[], reference: number[] = errors): number {
+  if (errors.length < 2 || reference.length !== errors.length) return Number.NaN;
+  return extrapolate(errors, errors.length, reference).limit;
 }
 
 /**

@@ -333,7 +333,9 @@ function evaluatedSymbolically<P>(claim: Claim<P>, site: string): boolean {
  * that holds numerically on every case is a survivor to look at, and says so.
  */
 export function mutationAnalysis<P>(claim: Claim<P>, opts: RunOptions): MutantResult[] {
-  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? DEFAULT_RUNS, 12), maxShrinks: 0 };
+  // at most the claim's own cases: a claim whose every case is a whole measurement (runs: 1, the
+  // run's seed) is judged on that one, and its mutants likewise, not on twelve fresh seeds
+  const mopts: RunOptions = { ...opts, runs: Math.min(opts.runs ?? claim.runs ?? DEFAULT_RUNS, 12), maxShrinks: 0 };
   return mutantsOf(claim.encoding).map((m): MutantResult => {
     const r = check(claim, m.variant, mopts);
     const base = { site: m.site, mutation: m.mutation };
