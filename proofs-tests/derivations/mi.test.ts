@@ -4,8 +4,8 @@ import { bbpThreshold, cascade, smallLrGd, spectralMean } from '../../derivation
 import { cascadeModel } from '../../derivations/mi-laws.js';
 import { evaluateLaws, formulaOf, LawError } from '../../src/core/laws.js';
 import { HermiteTarget, twoStageSweep } from '../../src/models/multiindex.js';
-import { check } from '../../src/core/runner.js';
-import type { Claim } from '../../src/core/claim.js';
+import { check, evaluateCase } from '../../src/core/runner.js';
+import { applyVariant, type Claim } from '../../src/core/claim.js';
 import { expectClaimInOrder } from './helpers.js';
 
 const countFormulaText = formulaOf(cascadeModel, 'summable', 'count');
@@ -13,42 +13,46 @@ const countFormulaText = formulaOf(cascadeModel, 'summable', 'count');
 describe('mi claims', () => {
   it('mi.spectral-mean holds and its wrong variants are refuted', () => expectClaimInOrder(spectralMean as Claim<unknown>, 8));
   it('mi.small-lr-gd holds and its wrong variants are refuted', () => expectClaimInOrder(smallLrGd as Claim<unknown>, 10));
-  // simulations: one case each, seeded from the run (memoised across the variants)
+  // simulations (memoised across the variants): bbp one case seeded from the run, cascade fixed cases over fixed seeds
   it('mi.bbp-threshold holds and its wrong variants are refuted', () => expectClaimInOrder(bbpThreshold as Claim<unknown>, 1));
-  it('mi.cascade holds and its wrong variants are refuted', () => expectClaimInOrder(cascade as Claim<unknown>, 1));
+  it('mi.cascade holds and its wrong variants are refuted', () => expectClaimInOrder(cascade as Claim<unknown>, 40));
 });
 
 describe('mi.cascade: the cascade sum, the boundary and the simulation', () => {
-  // one case carries every exponent; its simulations are seeded from the run (memoised across the checks)
-  const run = { seed: 2024, runs: 1, digits: 30 };
-  it('resolves both exponents of the sum to 0.005 at every gamma, and the simulated count to its target', () => {
-    const ok = check(cascade, undefined, run);
+  it('resolves both exponents of the sum to 0.005, and the simulated count to its target', () => {
+    const ok = check(cascade, undefined, { seed: 2024, runs: 40, digits: 30 });
     expect(ok.verdict).toBe('verified');
-    for (const [name, r] of Object.entries(ok.resolution!)) {
-      if (name.startsWith('simCount')) expect(r).toBeLessThanOrEqual((cascade.ranges.target as Record<string, number>)[name]!);
-      else expect(r).toBeLessThan(0.005);
-    }
-    expect(Object.keys(ok.resolution!).filter((n) => n.startsWith('simCount'))).toEqual(['simCount, gamma = 1', 'simCount, gamma = 1.25']);
+    expect(ok.resolution!['error']!).toBeLessThan(0.005);
+    expect(ok.resolution!['count']!).toBeLessThan(0.005);
+    expect(ok.resolution!['simCount']!).toBeLessThanOrEqual(0.8);
   });
   it('refutes a steeper exponent 1 - 1/(4 gamma)', () => {
-    const r = check(cascade, { name: 'steeper', defs: { errorLaw: 'errorLaw(gamma) = -((gamma > 1/2) ? (1 - 1 / (4 * gamma)) : 0)' } }, run);
+    const r = check(cascade, { name: 'steeper', equations: { error: { rhs: '-((gamma > 1/2) ? (1 - 1 / (4 * gamma)) : 0)' } } }, { seed: 2024, runs: 6, digits: 30 });
     expect(r.verdict).toBe('refuted');
   });
-  it('refutes the count exponent 1 / gamma on the simulation at gamma = 1 alone', () => {
-    const r = check(cascade, { name: '1/gamma', equations: { 'simCount, gamma = 1': { rhs: '(gamma0 > 1/2) ? (1 / gamma0) : 0' } } }, run);
-    expect(r.verdict).toBe('refuted');
+  const c = cascade as unknown as Claim<unknown>;
+  it('holds the count law on the simulation, and refutes the count exponent 1 / gamma there (gamma = 1)', () => {
+    // the simulation alone, resolution 0.40 at gamma = 1 against 1 / gamma's 0.5 (at 1.25 it is
+    // 0.72 against 0.4: inconclusive; --deep refutes it at both)
+    const wrong = applyVariant(c.encoding, { name: '1/gamma', equations: { simCount: { rhs: '(gamma > 1/2) ? (1 / gamma) : 0' } } });
+    const simulated = { gamma: 1, noise: 1, seed: 11, simulate: true };
+    expect(evaluateCase(c, c.encoding, {}, simulated, 30).outcome).toBe('holds');
+    expect(evaluateCase(c, wrong, {}, simulated, 30).outcome).toBe('fails');
+    expect(evaluateCase(c, wrong, {}, { gamma: 1.25, noise: 0.5, seed: 12, simulate: true }, 30).outcome).not.toBe('holds');
   });
   it("changes exponent at gamma = 1/2: 0.05 either side, each side refuting the other side's law", () => {
-    const summable = check(cascade, { name: 'gamma = 0.55 read as below', equations: { 'count, gamma = 0.55': { rhs: '0' } } }, run);
-    expect(summable.verdict).toBe('refuted');
-    const divergent = check(cascade, { name: 'gamma = 0.45 read as above', equations: { 'count, gamma = 0.45': { rhs: countFormulaText.replace(/\bgamma\b/g, 'gamma5') } } }, run);
-    expect(divergent.verdict).toBe('refuted');
+    for (const gamma of [0.55, 0.45]) {
+      const at = { gamma, noise: 1, seed: 1, simulate: false };
+      expect(evaluateCase(c, c.encoding, {}, at, 30).outcome).toBe('holds');
+      const other = gamma > 0.5 ? '0' : countFormulaText;
+      expect(evaluateCase(c, applyVariant(c.encoding, { name: 'other side', equations: { count: { rhs: other } } }), {}, at, 30).outcome).toBe('fails');
+    }
   });
 });
 
 describe('mi.bbp-threshold: the seeds', () => {
   it('state their noise, and the threshold reading (with its control variates) resolves 2 % of alpha_c at this seed', () => {
-    // run seed 2024: 0.013 and 0.55 (at 3 of 16 run seeds measured the threshold's is 0.054 - 0.080, see the claim)
+    // run seed 2024: 0.013 and 0.55 (at 2 of 16 run seeds measured the threshold's is 0.058 - 0.078, see the claim)
     const r = check(bbpThreshold, undefined, { seed: 2024, runs: 1, digits: 30 });
     expect(['verified', 'proved']).toContain(r.verdict);
     expect(r.resolution!['threshold']!).toBeLessThanOrEqual(0.02);
