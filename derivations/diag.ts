@@ -6,12 +6,11 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate } from 'mathjs';
-import { defineClaim, piecewise, type Claim, type Instance, type Series, type Variant, type Scope } from '../src/api/index.js';
+import { defineClaim, type Claim, type Instance, type Series, type Variant, type Scope } from '../src/api/index.js';
 import { powerThresholds, proximalGradient, dec, eigSym, matmul, transpose, Rng, type Fixed, type Mat, type Vec, logSlope } from '../src/api/numeric.js';
 import { lassoSE, SEUnresolved, PowerLawSum, diagFlow, diagNewton, lassoHomotopy, modeFlow, locateRegularised, locateVariational, polishRegularised, polishVariational, type SEPoint, type Located, type Readout } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
-import { formulaFor, movedModel, regimeOf, renamed } from './law-regimes.js';
+import { boundaryMoved, formulaFor, movedModel, regimeOf, type RegimePoint } from './law-regimes.js';
 import { dyadicAt, fixedAt, seedArb } from './instances.js';
 import { memo } from './instances.js';
 
@@ -797,28 +796,12 @@ const PROBES: PhaseParams[] = [8, 16].flatMap((g8) =>
   ),
 );
 
-/**
- * A boundary moved by 0.2: the model's piecewise laws (every regime's condition and formula, as
- * one conditional expression) read with the moved boundary, for the measurements that the move
- * puts in another regime at some corner of the domain (the others read their own formula either way)
- */
-function boundaryMoved(label: string, param: string, at: string, by: number): Variant {
-  const model = movedModel(lassoModel, param, at, `(${at}) ${by < 0 ? '-' : '+'} ${Math.abs(by)}`);
-  const keyed = (key: string, m: string): string => renamed(piecewise(model, key), m).toString({ parenthesis: 'auto' });
-  const moved = new Set<string>();
-  for (const P of PROBES) {
-    const gamma = P.g8 / 8;
-    for (const m of measurements(P)) {
-      const scope = { gamma, beta: m.beta, sigma: m.sigma, kappa: m.kappa };
-      if (model.regimes.find((g) => evaluate(g.when, scope) === true)?.name !== m.regime) moved.add(m.name);
-    }
-  }
-  if (moved.size === 0) throw new Error(`moving ${label} by ${by} moves no measurement`);
-  return {
-    name: `boundary ${label} moved to ${at} ${by > 0 ? '+' : '-'} ${Math.abs(by)}`,
-    equations: Object.fromEntries([...moved].flatMap((m) => [[`${m}.path`, { rhs: keyed('riskPath', m) }], [`${m}.lambda`, { rhs: keyed('riskLambda', m) }]])),
-  };
-}
+/** every measurement at every probe: where a moved boundary is looked for */
+const PROBE_POINTS: RegimePoint[] = PROBES.flatMap((P) => measurements(P).map((m) => ({ name: m.name, regime: m.regime, scope: { gamma: P.g8 / 8, beta: m.beta, sigma: m.sigma, kappa: m.kappa } })));
+
+/** the boundary at `at` (in `param`) moved by `by` (see law-regimes.ts) */
+const movedBy = (label: string, param: string, at: string, by: number): Variant =>
+  boundaryMoved(`boundary ${label} moved to ${at} ${by > 0 ? '+' : '-'} ${Math.abs(by)}`, movedModel(lassoModel, param, at, `(${at}) ${by < 0 ? '-' : '+'} ${Math.abs(by)}`), PROBE_POINTS);
 
 /** the boundaries of the lasso model, each moved by 0.2 either way */
 const BOUNDARY_VARIANTS: Variant[] = (
@@ -828,7 +811,7 @@ const BOUNDARY_VARIANTS: Variant[] = (
     ['interpolation, recovery | noiseless bias', 'beta', '1 - gamma'],
     ['recovery | interpolation', 'kappa', '1'],
   ] as const
-).flatMap(([label, param, at]) => [0.2, -0.2].map((by) => boundaryMoved(label, param, at, by)));
+).flatMap(([label, param, at]) => [0.2, -0.2].map((by) => movedBy(label, param, at, by)));
 
 export const phaseDiagram = defineClaim<PhaseParams>({
   id: 'diag.phase-diagram',

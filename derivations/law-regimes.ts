@@ -4,7 +4,7 @@
  * in, and the model with one boundary moved (the wrong variants that put a crossover elsewhere).
  */
 import { evaluate, parse, simplify, OperatorNode, SymbolNode, type MathNode } from 'mathjs';
-import { formulaOf, type LawModel } from '../src/api/index.js';
+import { formulaOf, piecewise, type LawModel, type Variant } from '../src/api/index.js';
 
 /**
  * Products with a literal 0 folded away: riskPath = riskN - beta * riskLambda reads
@@ -60,4 +60,24 @@ export function movedModel(model: LawModel, param: string, at: string, to: strin
   const regimes = model.regimes.map((r) => ({ ...r, when: shift(r.when) }));
   if (regimes.every((r, i) => r.when === model.regimes[i]!.when)) throw new Error(`no condition of ${model.name} compares ${param} with ${at}`);
   return { ...model, regimes };
+}
+
+/** A point a phase-diagram measurement reads: its name, the regime it sits in, its parameters. */
+export interface RegimePoint {
+  name: string;
+  regime: string;
+  scope: Record<string, number>;
+}
+
+/**
+ * A boundary moved: the (moved) model's piecewise laws (every regime's condition and formula, as
+ * one conditional expression) read in place of the exponents of the measurements that the move
+ * puts in another regime at one of `points` (the others read their own formula either way).
+ */
+export function boundaryMoved(name: string, model: LawModel, points: Iterable<RegimePoint>): Variant {
+  const keyed = (key: string, m: string): string => renamed(piecewise(model, key), m).toString({ parenthesis: 'auto' });
+  const moved = new Set<string>();
+  for (const p of points) if (model.regimes.find((g) => evaluate(g.when, p.scope) === true)?.name !== p.regime) moved.add(p.name);
+  if (moved.size === 0) throw new Error(`${name}: moves no measurement`);
+  return { name, equations: Object.fromEntries([...moved].flatMap((m) => [[`${m}.path`, { rhs: keyed('riskPath', m) }], [`${m}.lambda`, { rhs: keyed('riskLambda', m) }]])) };
 }

@@ -55,12 +55,11 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { evaluate } from 'mathjs';
-import { defineClaim, piecewise, type LawModel, type Scope, type Series, type Variant } from '../src/api/index.js';
+import { defineClaim, type LawModel, type Scope, type Series, type Variant } from '../src/api/index.js';
 import { nuclearSE, PowerSpikes, type NuclearSEPoint } from '../src/api/models.js';
 import { lassoModel } from './diag-laws.js';
 import { nuclearModel } from './quad-laws.js';
-import { formulaFor, movedModel, regimeOf, renamed } from './law-regimes.js';
+import { boundaryMoved, formulaFor, movedModel, regimeOf, type RegimePoint } from './law-regimes.js';
 import { memo } from './instances.js';
 
 const SOURCE = 'arXiv:2509.24882';
@@ -264,24 +263,8 @@ function withNoiselessBelow(reading: keyof typeof BELOW_NOISELESS): LawModel {
 /** the corners of the domain (gamma at its ends and middle, alpha, positions and distances at their ends), where a moved boundary is looked for */
 const PROBES: PhaseParams[] = [8, 12, 16].flatMap((g8) => [0.25, 4].flatMap((alpha) => [0, 4].map((k) => ({ g8, alpha, u: Array(5).fill(4 * k), d: Array(5).fill(k) }))));
 
-/**
- * A boundary moved (as diag.ts's boundaryMoved): the model's piecewise laws (every regime's
- * condition and formula, as one conditional expression) read with the moved boundary, for the
- * measurements the move puts in another regime at some corner of the domain
- */
-function boundaryMoved(name: string, model: LawModel): Variant {
-  const keyed = (key: string, m: string): string => renamed(piecewise(model, key), m).toString({ parenthesis: 'auto' });
-  const moved = new Set<string>();
-  for (const P of PROBES) {
-    const gamma = P.g8 / 8;
-    for (const m of measurements(P)) {
-      const scope = { gamma, beta: m.beta, sigma: m.sigma, alpha: P.alpha };
-      if (model.regimes.find((g) => evaluate(g.when, scope) === true)?.name !== m.regime) moved.add(m.name);
-    }
-  }
-  if (moved.size === 0) throw new Error(`${name}: moves no measurement`);
-  return { name, equations: Object.fromEntries([...moved].flatMap((m) => [[`${m}.path`, { rhs: keyed('riskPath', m) }], [`${m}.lambda`, { rhs: keyed('riskLambda', m) }]])) };
-}
+/** every measurement at every probe: where a moved boundary is looked for */
+const PROBE_POINTS: RegimePoint[] = PROBES.flatMap((P) => measurements(P).map((m) => ({ name: m.name, regime: m.regime, scope: { gamma: P.g8 / 8, beta: m.beta, sigma: m.sigma, alpha: P.alpha } })));
 
 /**
  * Every boundary of the nuclear model moved by 0.2 either way, but the noiseless crossover moved
@@ -294,7 +277,7 @@ const BOUNDARY_VARIANTS: Variant[] = [
       ['bias | null', '1'],
       ['noise plateau | bias (noisy)', '3/4'],
     ] as const
-  ).flatMap(([label, at]) => [0.2, -0.2].map((by) => boundaryMoved(`boundary ${label} moved to ${at} ${by > 0 ? '+' : '-'} 0.2`, movedModel(nuclearModel, 'beta', at, `(${at}) ${by > 0 ? '+' : '-'} 0.2`)))),
+  ).flatMap(([label, at]) => [0.2, -0.2].map((by) => boundaryMoved(`boundary ${label} moved to ${at} ${by > 0 ? '+' : '-'} 0.2`, movedModel(nuclearModel, 'beta', at, `(${at}) ${by > 0 ? '+' : '-'} 0.2`), PROBE_POINTS))),
   ...(['flat', 'interpolator'] as const).flatMap((below) =>
     (
       [
@@ -302,10 +285,10 @@ const BOUNDARY_VARIANTS: Variant[] = [
         ['1 - gamma/2 + 0.15', '(1 - gamma / 2) + 0.15'],
         ['1/2', '1 / 2'],
       ] as const
-    ).map(([label, to]) => boundaryMoved(`noiseless crossover at ${label} (${below} below it)`, movedModel(withNoiselessBelow(below), 'beta', '1 - gamma / 2', to))),
+    ).map(([label, to]) => boundaryMoved(`noiseless crossover at ${label} (${below} below it)`, movedModel(withNoiselessBelow(below), 'beta', '1 - gamma / 2', to), PROBE_POINTS)),
   ),
-  boundaryMoved('noisy crossover at lambda ~ sigma n^0.65', movedModel(nuclearModel, 'beta', '3/4', '0.65')),
-  boundaryMoved('null boundary at lambda ~ n^1.1', movedModel(nuclearModel, 'beta', '1', '1.1')),
+  boundaryMoved('noisy crossover at lambda ~ sigma n^0.65', movedModel(nuclearModel, 'beta', '3/4', '0.65'), PROBE_POINTS),
+  boundaryMoved('null boundary at lambda ~ n^1.1', movedModel(nuclearModel, 'beta', '1', '1.1'), PROBE_POINTS),
 ];
 
 export const quadPhaseDiagram = defineClaim<PhaseParams>({
