@@ -44,7 +44,8 @@
  * an O(1/n) offset (+0.5/p to +1.8/p on the lowest shell, p = min(n, d)), removed by Richardson
  * extrapolation; the standard error (delta method on the ratio of means) is the stated
  * uncertainty, and every range level reads the one simulation (as in transport.double-descent):
- * a statistical test, holding within 3 standard errors, refuted beyond 6.
+ * a statistical test, refuted beyond 6 standard errors and holding within the 3-sigma band of
+ * its ten simultaneous tests (3.6 standard errors each; the range rule's familywise band).
  *
  * Calibration (z = signed error / stated se, per equation, over case seeds; tmp-scratch/dds2).
  * With three cases of 60 designs and XOR-seeded streams, 180 seeds: mean z^2 1.06, |z| > 3 in
@@ -56,7 +57,8 @@
  * case a |z| > 3 with probability 2.0%, and three cases per run 5.9%. Now one case of three times
  * the designs (the same time, the same information, se / sqrt 3) and hashed streams, 120 fresh
  * seeds: mean z^2 0.98, |z| > 2 in 4.5% (Gaussian 4.55%), |z| > 3 in 5/1200 (0.42%), in 4/120
- * cases (calibrated: 2.0%, so about 1 run in 50 is undecided by chance alone). The one bias seen:
+ * cases (calibrated: 2.0%, so about 1 run in 50 was undecided by chance alone, before the range
+ * rule held the ten tests to one 3-sigma band: 0.27%). The one bias seen:
  * share 0 at gamma = 1/2 sits +1.0e-4 +- 0.45e-4 above the law (share 1 -1.0e-4 +- 0.4e-4), the
  * O(1/n^2) remnant of the Richardson step: 0.2 se, 1/200 of the target.
  */

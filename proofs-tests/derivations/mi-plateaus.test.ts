@@ -19,9 +19,9 @@ describe('mi.plateaus', () => {
 
   it('resolves the heights and the threshold to their targets', () => {
     const res = r.resolution!;
-    // reached on the range in d: 0.02 for plateau 0 and the share at 2 alpha_1, 0.03 for the share at 8 alpha_1, 0.08 for the threshold
+    // reached on the range in d: the 0.02 for every height and the threshold
     const target = plateaus.ranges!.target as Record<string, number>;
-    expect(target).toEqual({ plateau0: 0.02, 'unrecovered-early': 0.02, 'unrecovered-late': 0.03, threshold: 0.08 });
+    expect(target).toEqual({ plateau0: 0.02, 'unrecovered-early': 0.02, 'unrecovered-late': 0.02, threshold: 0.02 });
     for (const name of Object.keys(target)) expect(res[name]!, name).toBeLessThanOrEqual(target[name]!);
     expect(res['plateau1']).toBeUndefined();
   });

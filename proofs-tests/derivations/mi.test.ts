@@ -24,21 +24,20 @@ describe('mi.cascade: the cascade sum, the boundary and the simulation', () => {
     expect(ok.verdict).toBe('verified');
     expect(ok.resolution!['error']!).toBeLessThan(0.005);
     expect(ok.resolution!['count']!).toBeLessThan(0.005);
-    expect(ok.resolution!['simCount']!).toBeLessThanOrEqual(0.8);
+    expect(ok.resolution!['simCount']!).toBeLessThanOrEqual(0.5);
   });
   it('refutes a steeper exponent 1 - 1/(4 gamma)', () => {
     const r = check(cascade, { name: 'steeper', equations: { error: { rhs: '-((gamma > 1/2) ? (1 - 1 / (4 * gamma)) : 0)' } } }, { seed: 2024, runs: 6, digits: 30 });
     expect(r.verdict).toBe('refuted');
   });
   const c = cascade as unknown as Claim<unknown>;
-  it('holds the count law on the simulation, and refutes the count exponent 1 / gamma there (gamma = 1)', () => {
-    // the simulation alone, resolution 0.40 at gamma = 1 against 1 / gamma's 0.5 (at 1.25 it is
-    // 0.72 against 0.4: inconclusive; --deep refutes it at both)
+  it('holds the count law on the simulation, and refutes the count exponent 1 / gamma there (gamma = 1 and 1.25)', () => {
+    // the simulation alone, resolution 0.45 at gamma = 1 against 1 / gamma's 0.5, 0.39 at 1.25 against 0.4
     const wrong = applyVariant(c.encoding, { name: '1/gamma', equations: { simCount: { rhs: '(gamma > 1/2) ? (1 / gamma) : 0' } } });
     const simulated = { gamma: 1, noise: 1, seed: 11, simulate: true };
     expect(evaluateCase(c, c.encoding, {}, simulated, 30).outcome).toBe('holds');
     expect(evaluateCase(c, wrong, {}, simulated, 30).outcome).toBe('fails');
-    expect(evaluateCase(c, wrong, {}, { gamma: 1.25, noise: 0.5, seed: 12, simulate: true }, 30).outcome).not.toBe('holds');
+    expect(evaluateCase(c, wrong, {}, { gamma: 1.25, noise: 0.5, seed: 12, simulate: true }, 30).outcome).toBe('fails');
   });
   it("changes exponent at gamma = 1/2: 0.05 either side, each side refuting the other side's law", () => {
     for (const gamma of [0.55, 0.45]) {
@@ -52,12 +51,12 @@ describe('mi.cascade: the cascade sum, the boundary and the simulation', () => {
 
 describe('mi.bbp-threshold: the seeds', () => {
   it('state their noise, and the threshold reading (with its control variates) resolves 2 % of alpha_c at this seed', () => {
-    // run seed 2024: 0.013 and 0.55 (at 2 of 16 run seeds measured the threshold's is 0.058 - 0.078, see the claim)
+    // run seed 2024: 0.013 and 0.41 (0.011 - 0.017 and 0.39 - 0.66 at the run seeds measured, see the claim)
     const r = check(bbpThreshold, undefined, { seed: 2024, runs: 1, digits: 30 });
     expect(['verified', 'proved']).toContain(r.verdict);
     expect(r.resolution!['threshold']!).toBeLessThanOrEqual(0.02);
     expect(r.resolution!['threshold']!).toBeGreaterThan(0.002);
-    expect(r.resolution!['overlap']!).toBeLessThan(0.6);
+    expect(r.resolution!['overlap']!).toBeLessThan(0.5);
   });
 });
 

@@ -40,9 +40,33 @@ describe('seed noise', () => {
     // so its jackknife is the seeds' noise: a ratio of 0.79 on the whole sample, one seed pushing it past 0.8
     const spread = [0.02, -0.005, 0, 0.005, -0.01, -0.01];
     const noisy = (l: number, skip: number): number => at(0.79)[l]! + (l === 2 ? meanBut(spread, skip) - mean(spread) : 0);
-    const smooth = noiseOnLimit(6, 2, noisy, extrapolatedLimit);
-    const jumpy = noiseOnLimit(6, 2, noisy, (e) => classifyRange(e).limit);
+    const levels = (skip: number): number[] => [0, 1, 2].map((l) => noisy(l, skip));
+    const smooth = jackknife(6, (s) => extrapolatedLimit(levels(s), levels(-1)));
+    const jumpy = jackknife(6, (s) => classifyRange(levels(s)).limit);
     expect(jumpy).toBeGreaterThan(3 * smooth);
+    expect(noiseOnLimit(6, 2, noisy, extrapolatedLimit)).toBeCloseTo(smooth, 12);
     expect(extrapolatedLimit([0.1, 0.2], [0.1])).toBeNaN();
+  });
+  it('takes the tail only from steps beyond the noise it states, as the rule does at that noise', () => {
+    // steps 0.02 and 0.01 (ratio 0.5): a tail of 0.01 on noiseless errors, none within a noise of 0.015
+    const e = [0.1, 0.05, 0.03, 0.02];
+    expect(extrapolatedLimit(e)).toBeCloseTo(0.01, 12);
+    expect(extrapolatedLimit(e, e, 0.015)).toBe(0.02);
+    // the last level's seeds spread like xs, with a standard error of 0.00044 beside steps of 0.02
+    // and 0.01: twice the last step's noise is under both, the tail is taken, and its noise is
+    // stated: the last error's, amplified by d limit / d e_m = 1 + r / (1 - r) + r / (1 - r)^2 = 4 at r = 0.5
+    const se = sd / Math.sqrt(xs.length);
+    const noisy = (l: number, skip: number): number => e[l]! + (l === 3 ? (meanBut(xs, skip) - mean(xs)) / 400 : 0);
+    expect(noiseOnLimit(6, 3, noisy, extrapolatedLimit) / (se / 400)).toBeCloseTo(4, 1);
+    // a hundred times the spread: the last step is within it, no tail, and the noise is twice the step's
+    const louder = (l: number, skip: number): number => e[l]! + (l === 3 ? (meanBut(xs, skip) - mean(xs)) / 4 : 0);
+    expect(noiseOnLimit(6, 3, louder, extrapolatedLimit)).toBeCloseTo(2 * (se / 4), 12);
+    // in between, the steps are beyond twice the last step's noise but the tail's ratio is not
+    // known to better than its steps: the noise stated is the smaller step, and the rule at that
+    // noise takes no tail
+    const between = (l: number, skip: number): number => e[l]! + (l === 3 ? (meanBut(xs, skip) - mean(xs)) / 40 : 0);
+    expect(2 * (se / 40)).toBeLessThan(0.01);
+    expect(noiseOnLimit(6, 3, between, extrapolatedLimit)).toBeCloseTo(0.01, 6);
+    expect(classifyRange(e, 0, 0.01).limit).toBe(0.02);
   });
 });

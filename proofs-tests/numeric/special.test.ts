@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test as ptest, fc } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
-import { millsRatio, normalQ, phi } from '../../src/numeric/normal.js';
+import { familywiseZ, millsRatio, normalQ, phi } from '../../src/numeric/normal.js';
 
 /** mpmath at 30 digits, written down once: x, Q(x) = erfc(x / sqrt 2) / 2, and Q(x) / phi(x). */
 const TABLE: [number, number, number][] = [
@@ -63,4 +63,19 @@ describe('standard normal tail and Mills ratio in float64', () => {
       expect(Math.abs(d - (x * r - 1))).toBeLessThan(1e-12);
     },
   );
+});
+
+describe('familywise z (Sidak)', () => {
+  it('is the single test at M = 1, and M independent tests at it pass by chance as often as one at z1', () => {
+    expect(familywiseZ(1)).toBeCloseTo(3, 10);
+    for (const M of [2, 10, 30, 1000]) {
+      const z = familywiseZ(M);
+      expect(1 - (1 - 2 * normalQ(z)) ** M).toBeCloseTo(2 * normalQ(3), 12);
+      expect(z).toBeGreaterThan(familywiseZ(M - 1));
+    }
+    // mpmath (erfinv) gives 3.915784 for 30 tests at a familywise 0.27 %, 2.830608 for 10 at 4.55 %
+    expect(familywiseZ(30)).toBeCloseTo(3.91578, 4);
+    expect(familywiseZ(10, 2)).toBeCloseTo(2.83061, 4);
+    expect(() => familywiseZ(0)).toThrow('positive integer');
+  });
 });

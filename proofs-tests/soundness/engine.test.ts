@@ -117,10 +117,10 @@ describe('range rule: classifyRange', () => {
     // shifted by delta beyond the resolution either way must fail, and at half of 2U may not
     const errorsArb = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 6 });
     fc.assert(
-      fc.property(errorsArb, fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 1.0001, max: 10, noNaN: true }), fc.boolean(), (e, floor, stated, over, up) => {
-        const { resolution } = classifyRange(e, floor, stated);
+      fc.property(errorsArb, fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 1.0001, max: 10, noNaN: true }), fc.boolean(), fc.double({ min: 0, max: 20, noNaN: true }), (e, floor, stated, over, up, holdK) => {
+        const { resolution } = classifyRange(e, floor, stated, holdK);
         const delta = (up ? 1 : -1) * over * resolution;
-        return classifyRange(e.map((x) => x - delta), floor, stated).outcome === 'fails';
+        return classifyRange(e.map((x) => x - delta), floor, stated, holdK).outcome === 'fails';
       }),
       { seed: 15, numRuns: 2000 },
     );
@@ -134,6 +134,38 @@ describe('range rule: classifyRange', () => {
     // steps 0.4 then 0.3: the geometric tail adds 0.9, more than the step before
     expect(out([0.9, 0.5, 0.2])).toBe('wanders');
     expect(out([0.3, 0.1, 0.01])).toBe('holds');
+  });
+  it('compares the uncertainty with the one a range earlier, its own move included', () => {
+    // a convergence faster than geometric, into float64 noise: one range earlier the tail was
+    // 1.7e-7 and the extrapolation had moved by 2.2e-5; now the limit moves back by the tail's
+    // 1.7e-7 (the noise sits at 1e-15): less than it moved before, so the convergence shrank
+    const fast = [-2.468, -2.405, -1.798, -0.002888, -0.00002175, 2.3e-15, -2.6e-15];
+    expect(classifyRange(fast)).toMatchObject({ outcome: 'holds' });
+    expect(classifyRange(fast).uncertainty).toBeCloseTo(1.66e-7, 9);
+  });
+  it('reads steps within the stated noise as noise: no geometric tail from them, and no shrinking asked of them', () => {
+    // steps 0.02 then 0.01, ratio 0.5: a tail of 0.01 on a deterministic route; within a stated 0.015, none
+    expect(classifyRange([0.1, 0.05, 0.03, 0.02]).limit).toBeCloseTo(0.01, 12);
+    expect(classifyRange([0.1, 0.05, 0.03, 0.02], 0, 0.015).limit).toBe(0.02);
+    // an error that swings by 0.002 at every range: on a deterministic route no convergence (its
+    // uncertainty does not shrink); with a stated noise of 0.001 it is the noise, within three of it
+    const swing = [0.001, -0.001, 0.001, -0.001];
+    expect(out(swing)).toBe('wanders');
+    expect(classifyRange(swing, 0, 0.001)).toMatchObject({ outcome: 'holds', source: 'convergence', uncertainty: 0.002 });
+    // a jump beyond three stated uncertainties is still no convergence
+    expect(out([0.01, 0.005, 0.004, 0.02], 0, 0.004)).toBe('wanders');
+  });
+  it('holds a stated uncertainty to the band of its simultaneous tests, never past 2U, and refutes as before', () => {
+    // one simulation read at every level, 3.04 standard errors off: undecided as a lone test,
+    // held as one of 30 (a 3-sigma band for all of them is 3.92 each)
+    const flat = [-1.035e-4, -1.035e-4, -1.035e-4];
+    expect(classifyRange(flat, 0, 3.4e-5).outcome).toBe('wanders');
+    expect(classifyRange(flat, 0, 3.4e-5, 3.92).outcome).toBe('holds');
+    // the band, and the resolution, are unmoved by it: 2U + reach
+    expect(classifyRange(flat, 0, 3.4e-5, 3.92).resolution).toBe(classifyRange(flat, 0, 3.4e-5).resolution);
+    // a band asked past 2K is held at 2K: 6.5 standard errors off is refuted whatever it is told
+    expect(classifyRange([6.5, 6.5, 6.5], 0, 1, 100).outcome).toBe('fails');
+    expect(classifyRange([5.9, 5.9, 5.9], 0, 1, 100).outcome).toBe('holds');
   });
 });
 

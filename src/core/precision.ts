@@ -54,18 +54,27 @@ function ratioOf(e: number[], j: number): number {
 }
 
 /**
- * Extrapolated limit of e_1..e_j and its uncertainty (needs j >= 2), the geometric tail decided
- * on `tailFrom` (by default e itself; see extrapolatedLimit).
+ * Whether the last two steps of e_1..e_j converge geometrically: a ratio in (0, 0.8), and both
+ * steps beyond `noise`, the uncertainty the measurement states for itself (two steps within the
+ * seeds' noise have a ratio of noise, not of convergence).
  */
-function extrapolate(e: number[], j: number, tailFrom: number[] = e): { limit: number; uncertainty: number } {
+function geometric(e: number[], j: number, noise: number): boolean {
+  const r = ratioOf(e, j);
+  return r > 0 && r < MAX_RATIO && Math.abs(e[j - 1]! - e[j - 2]!) > noise && Math.abs(e[j - 2]! - e[j - 3]!) > noise;
+}
+
+/**
+ * Extrapolated limit of e_1..e_j and its uncertainty (needs j >= 2), the geometric tail decided
+ * on `tailFrom` (by default e itself; see extrapolatedLimit) at the stated `noise`.
+ */
+function extrapolate(e: number[], j: number, noise: number, tailFrom: number[] = e): { limit: number; uncertainty: number } {
   const last = e[j - 1]!;
   const step = last - e[j - 2]!;
   if (j >= 3) {
-    const on = ratioOf(tailFrom, j);
     // monotone geometric convergence (a power-law correction over windows of equal log width):
     // add the rest of the geometric series; what it adds is itself uncertain
-    if (on > 0 && on < MAX_RATIO) {
-      const ratio = tailFrom === e ? on : Math.min(Math.max(ratioOf(e, j), 0), MAX_RATIO);
+    if (geometric(tailFrom, j, noise)) {
+      const ratio = Math.min(Math.max(ratioOf(e, j), 0), MAX_RATIO);
       const rest = (step * ratio) / (1 - ratio);
       return { limit: last + rest, uncertainty: Math.abs(rest) };
     }
@@ -75,46 +84,61 @@ function extrapolate(e: number[], j: number, tailFrom: number[] = e): { limit: n
 }
 
 /**
- * The limit the range rule extrapolates from e_1..e_m (m >= 2), with the geometric tail switched
- * on or off as for `reference`, the same measurement on its whole sample, and its ratio held in
- * [0, 0.8]: a smooth function of the errors near the reference, as a jackknife needs (leaving one
- * seed out must not switch the tail, a jump of up to four steps: the rule's own uncertainty
- * already covers the tail it adds). With reference = errors it is the rule's limit.
+ * The limit the range rule extrapolates from e_1..e_m (m >= 2) at the stated `noise`, with the
+ * geometric tail switched on or off as for `reference`, the same measurement on its whole sample,
+ * and its ratio held in [0, 0.8]: a smooth function of the errors near the reference, as a
+ * jackknife needs (leaving one seed out must not switch the tail, a jump of up to four steps: the
+ * rule's own uncertainty already covers the tail it adds). With reference = errors it is the
+ * rule's limit.
  */
-export function extrapolatedLimit(errors: number[], reference: number[] = errors): number {
+export function extrapolatedLimit(errors: number[], reference: number[] = errors, noise = 0): number {
   if (errors.length < 2 || reference.length !== errors.length) return Number.NaN;
-  return extrapolate(errors, errors.length, reference).limit;
+  return extrapolate(errors, errors.length, noise, reference).limit;
+}
+
+/**
+ * The convergence's uncertainty through e_1..e_j (j >= 2): what the extrapolation added (or the
+ * last step), and how far it moved from the extrapolation one range earlier.
+ */
+function convergingAt(e: number[], j: number, noise: number): number {
+  const now = extrapolate(e, j, noise);
+  return j < 3 ? now.uncertainty : Math.max(now.uncertainty, Math.abs(now.limit - extrapolate(e, j - 1, noise).limit));
 }
 
 /**
  * The range rule for scaling claims, on one equation's signed errors e_1..e_m (measured minus
- * formula, in the equation's scale) at growing ranges. The errors are extrapolated to infinite
- * range (a geometric tail where they converge monotonically, the last value otherwise); the
- * uncertainty u is what the extrapolation added, or the last step, and the spread between the
- * last two extrapolations, and at least the uncertainty the measurement states for itself at the
- * widest range (`measured`: a standard error over seeds); U = max(K u, floor). Then
- * - holds: |limit| <= U, and u is smaller than the uncertainty of the extrapolation one range
- *   earlier (or U is the floor);
+ * formula, in the equation's scale) at growing ranges, and the uncertainty the measurement states
+ * for itself at the widest range (`measured`: a standard error over seeds, 0 for a deterministic
+ * route). The errors are extrapolated to infinite range (a geometric tail where they converge
+ * monotonically by steps beyond the stated noise, the last value otherwise); the uncertainty u is
+ * what the extrapolation added, or the last step, and the spread between the last two
+ * extrapolations, and at least the stated one; U = max(K u, floor). Then
+ * - holds: |limit| <= U, and u is smaller than it was one range earlier (through e_(m-1)), or
+ *   within K stated uncertainties (a convergence the noise hides cannot be seen to
+ *   shrink), or U is the floor. Where the stated uncertainty is one of several noisy tests run
+ *   at once, `holdK` (at most 2K) replaces K in both stated bands, so that a true formula is not
+ *   undecided by chance more often than one test at K would be (see familywiseZ);
  * - fails: |limit|, |e_m| and |e_(m-1)| all exceed 2U: a gap that persists;
  * - wanders: anything else, or fewer than three ranges, or a non-finite error.
  * The resolution R = 2U + max(|limit|, |e_m|, |e_(m-1)|): a formula off by more than R is refuted
  * whichever way it is off (a shift moves all three by the same amount and leaves U alone); one
  * off by less may not be.
  */
-export function classifyRange(errors: number[], floor = 0, measured = 0): RangeEstimate {
+export function classifyRange(errors: number[], floor = 0, measured = 0, holdK = RANGE_K): RangeEstimate {
   const m = errors.length;
   if (m < 3 || errors.some((e) => !Number.isFinite(e)) || !Number.isFinite(measured)) return { limit: Number.NaN, uncertainty: Number.NaN, resolution: Number.NaN, source: 'convergence', outcome: 'wanders' };
-  const now = extrapolate(errors, m);
-  const before = extrapolate(errors, m - 1);
-  const converging = Math.max(now.uncertainty, Math.abs(now.limit - before.limit));
+  const now = extrapolate(errors, m, measured);
+  const converging = convergingAt(errors, m, measured);
   const uncertainty = Math.max(converging, measured);
   const U = Math.max(RANGE_K * uncertainty, floor);
   // the convergence's uncertainty must have shrunk as the range grew (one that grew is no
-  // convergence yet), unless the stated uncertainty or the floor is the larger
-  const shrank = converging < before.uncertainty || measured >= converging || U === floor;
+  // convergence yet), unless it is within the noise the measurement states or under the floor
+  const band = Math.min(Math.max(holdK, RANGE_K), 2 * RANGE_K) * measured;
+  const shrank = converging < convergingAt(errors, m - 1, measured) || converging <= band || U === floor;
   const gap = Math.abs(now.limit);
   let outcome: CaseOutcome = 'wanders';
-  if (gap <= U && shrank) outcome = 'holds';
+  // the stated band stays within 2U: holding and failing never meet
+  if ((gap <= U || gap <= band) && shrank) outcome = 'holds';
   else if (gap > 2 * U && Math.abs(errors[m - 1]!) > 2 * U && Math.abs(errors[m - 2]!) > 2 * U) outcome = 'fails';
   const source: ResolutionSource = U === floor && floor > 0 ? 'floor' : measured >= converging && measured > 0 ? 'stated' : 'convergence';
   // a formula off by delta shifts the limit and every error by delta (U does not move): it fails

@@ -4,7 +4,8 @@ import { applyVariant, instanceAt, type Claim, type Encoding, type Figure, type 
 import { explains, liveDefs, mutantsOf } from './mutants.js';
 import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision, type Residual } from './evaluate.js';
 import type { Scope } from '../symbolic/numeric.js';
-import { classify, classifyRange, type CaseOutcome, type ResolutionSource } from './precision.js';
+import { classify, classifyRange, RANGE_K, type CaseOutcome, type ResolutionSource } from './precision.js';
+import { familywiseZ } from '../numeric/normal.js';
 import { combine, type NumericOutcome, type Symbolic, type Verdict } from './verdict.js';
 
 /** Drawn cases per claim unless the claim or --runs says otherwise. */
@@ -142,7 +143,7 @@ function signedError(r: Residual): number {
 }
 
 /** Evaluate one drawn case at every level (both precisions, or every range) and classify it. */
-export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number, deep = false): CaseReport {
+export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, params: P, digits: number, deep = false, cases = 1): CaseReport {
   const levels = levelsOf(claim, digits, deep);
   const worst: Decimal[] = [];
   const res: Record<number, string> = {};
@@ -192,7 +193,11 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
       const read = s.slice(-SCALE_LEVELS).map((x) => x.scale);
       return { params, outcome: 'error', residuals: res, note: `equation ${name}: its scale moves from ${Math.min(...read).toPrecision(3)} to ${Math.max(...read).toPrecision(3)} over the last range levels, neither fixed nor relative to its sides; an error extrapolated over the range needs one unit at the levels it reads` };
     }
-    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated.get(name) ?? 0) }));
+    // each stated uncertainty is a noisy test, run once per equation and case: held to the band
+    // of one 3-sigma test for them all (a true formula is then undecided by chance as rarely)
+    const tests = [...stated.values()].filter((u) => u > 0).length * cases;
+    const holdK = tests > 1 ? familywiseZ(tests, RANGE_K) : RANGE_K;
+    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated.get(name) ?? 0, holdK) }));
     const failing = estimates.find((x) => x.outcome === 'fails');
     // a case holds only at the resolution the claim asserts: a measurement too coarse to tell
     // the formula from its rivals decides nothing, however well the formula fits
@@ -233,7 +238,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   const resolution = new Map<string, { value: number; source: ResolutionSource }>();
   const errors: string[] = [];
   const prop = fc.property(fc.limitShrink(claim.domain, opts.maxShrinks ?? MAX_SHRINKS), (p) => {
-    const r = evaluateCase(claim, enc, flags, p, opts.digits, opts.deep);
+    const r = evaluateCase(claim, enc, flags, p, opts.digits, opts.deep, runs);
     if (!failing) {
       counted++;
       figure ??= r.figure;
@@ -263,7 +268,7 @@ export function check<P>(claim: Claim<P>, variant: Variant | undefined, opts: Ru
   let numeric: NumericOutcome;
   if (details.failed && details.counterexample) {
     // re-run the shrunk case to report its residuals
-    const shrunk = evaluateCase(claim, enc, flags, details.counterexample[0] as P, opts.digits, opts.deep);
+    const shrunk = evaluateCase(claim, enc, flags, details.counterexample[0] as P, opts.digits, opts.deep, runs);
     counterexample = {
       seed: details.seed,
       path: details.counterexamplePath ?? '',

@@ -41,3 +41,22 @@ export function normalQ(x: number): number {
 export function millsRatio(x: number): number {
   return x >= 3 ? millsCF(x) : normalQ(x) / phi(x);
 }
+
+/**
+ * The z of a two-sided test that, run M times at once (independently), is passed by chance as
+ * often as one test at z1: 1 - (1 - 2 Q(z))^M = 2 Q(z1) (Sidak). Correlated tests pass more often,
+ * so this z is on the safe side for them too. Bisection on z in [z1, z1 + 10]: Q is monotone.
+ */
+export function familywiseZ(M: number, z1 = 3): number {
+  if (!Number.isInteger(M) || M < 1) throw new Error(`familywiseZ: M must be a positive integer (got ${M})`);
+  // -expm1(log1p(-p) / M): the per-test tail without cancellation when p is tiny
+  const each = -Math.expm1(Math.log1p(-2 * normalQ(z1)) / M) / 2;
+  let lo = z1;
+  let hi = z1 + 10;
+  for (let k = 0; k < 200 && hi - lo > 1e-13; k++) {
+    const mid = (lo + hi) / 2;
+    if (normalQ(mid) > each) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
