@@ -1347,8 +1347,8 @@ export const rateTradeoff = defineClaim<RateParams>({
 // generalisation: with label noise it rises again). Their competitor is the lazy dynamics, the
 // readout linearised at initialisation (Delta = 2 alpha^2 x - theta: gradient descent on least
 // squares, in closed form), i.e. the kernel regime's rate and error: near it only at large alpha.
-// Both sides are Monte Carlo means (paths, draws): each equation's stated uncertainty is their
-// standard error, with which the range rule reads the level-to-level noise of the draws as noise.
+// Both sides are Monte Carlo means (paths, draws): each equation's stated uncertainty is two
+// standard errors, since the range rule reads the level-to-level noise of the draws as convergence.
 
 /**
  * A DMFT configuration: the prior is sparse Rademacher, theta* in {-1, 0, 1} with P(theta* != 0) =
@@ -1659,13 +1659,8 @@ function extrapolated(p: DmftParams, levels: readonly number[], d: number, run: 
 
 /**
  * The resolutions the claim asserts (issue 15 asks 0.02 of simulation-based claims; not reached by
- * default). Each equation's resolution is 2 K (K = 3) times its uncertainty, at least the stated
- * standard error of both sides: 6 standard errors, more where a level's step was larger.
- * Now: with one standard error stated (the range rule reading steps within it as noise), over run
- * seeds 1-7, 42, 99, 1234, 2024, 2026 (verified at all twelve, every variant refuted), the worst at
- * alpha = 0.1: train loss 0.015-0.035, test error 0.028-0.046, late train rate 0.048-0.13 (0.13
- * at seed 2026), test error at T 0.051-0.082; whence 0.04, 0.05, 0.15, 0.09. What follows was
- * measured with two standard errors stated (resolutions twice these). At alpha <= 0.5 the DMFT's own Monte Carlo error leads,
+ * default). Each equation's resolution is 2 K (K = 3) times its stated uncertainty, two standard
+ * errors of both sides: 12 standard errors. At alpha <= 0.5 the DMFT's own Monte Carlo error leads,
  * the draws' after the 1/d extrapolation follow; the 1/d fit itself adds no visible model error (the floor, 0.004 at alpha = 2).
  * The Monte Carlo seeds come from the case's seed, and so do the standard errors (from 6 solves at
  * alpha = 0.1, 4 elsewhere): the targets are the worst over run seeds 1..12, 42, 99, 1234, 2024,
@@ -1701,7 +1696,7 @@ function extrapolated(p: DmftParams, levels: readonly number[], d: number, run: 
  * last made the geometric tail add 0.019 one level earlier, and the extrapolation moved 0.028, more
  * than its stated 0.016 (see DMFT_D_REF for the levels' weights that settle it).
  */
-const DMFT_TARGET = { 'train loss': 0.04, 'test error': 0.05, 'late train rate': 0.15, 'test error at T': 0.09 } as const;
+const DMFT_TARGET = { 'train loss': 0.07, 'test error': 0.09, 'late train rate': 0.3, 'test error at T': 0.15 } as const;
 
 type DmftEquation = keyof typeof DMFT_TARGET;
 /** each quantity: its equation, the quantity both sides read, its simulated side and its DMFT side (per configuration i: name + i) */
@@ -1762,11 +1757,11 @@ export const dmft = defineClaim<{ seed: number }>({
       const t = Number.isFinite(r.mean) && Number.isFinite(r.se) ? r : { mean: DMFT_DIVERGED, se: 0 };
       scope[sim] = D64(s.mean);
       scope[theory] = D64(t.mean);
-      // the standard error of both sides, the draws' (after the control variates, through the fit)
+      // two standard errors of both sides, the draws' (after the control variates, through the fit)
       // and the solves': each level adds independent draws, so the extrapolated means move by about
-      // one standard error from level to level, which the range rule reads as noise, not as
-      // unfinished convergence (it takes no tail from steps within the stated uncertainty)
-      uncertainty[name] = Math.hypot(s.se, t.se) / Math.abs(t.mean);
+      // one standard error from level to level, which the range rule would read as unfinished
+      // convergence (a pure-noise sequence wanders 1 time in 4 at one, 1 in 25 at two)
+      uncertainty[name] = (2 * Math.hypot(s.se, t.se)) / Math.abs(t.mean);
     }
     DMFT_CONFIGS.forEach((c, i) => {
       const lz = lazyLimit(c, c.steps);

@@ -165,7 +165,7 @@ describe('dln measurements', () => {
     expect(reordered).toBeGreaterThan(1);
   });
 
-  it('the DMFT check states both sides\' standard error, ~1e-4 in the lazy regime, and the lazy competitor', () => {
+  it('the DMFT check states both sides\' standard errors (twice), ~1e-4 in the lazy regime, and the lazy competitor', () => {
     const [c] = fc.sample(dmft.domain, { seed: 1, numRuns: 1 });
     const inst = dmft.measure(c!, { level: 160, flags: {} });
     // the lazy configuration (alpha = 2) is the fourth

@@ -135,13 +135,29 @@ describe('range rule: classifyRange', () => {
     expect(out([0.9, 0.5, 0.2])).toBe('wanders');
     expect(out([0.3, 0.1, 0.01])).toBe('holds');
   });
-  it('compares the uncertainty with the one a range earlier, its own move included', () => {
-    // a convergence faster than geometric, into float64 noise: one range earlier the tail was
-    // 1.7e-7 and the extrapolation had moved by 2.2e-5; now the limit moves back by the tail's
-    // 1.7e-7 (the noise sits at 1e-15): less than it moved before, so the convergence shrank
+  it('a convergence that stopped within the floor has shrunk, whatever the tail one range earlier said', () => {
+    // faster than geometric, into float64 noise: one range earlier the tail added 1.7e-7, and the
+    // limit now moves back by it (its uncertainty did not shrink); the last step, 5e-15, is within
+    // the claim's floor of 1e-9: the errors stopped moving
     const fast = [-2.468, -2.405, -1.798, -0.002888, -0.00002175, 2.3e-15, -2.6e-15];
-    expect(classifyRange(fast)).toMatchObject({ outcome: 'holds' });
-    expect(classifyRange(fast).uncertainty).toBeCloseTo(1.66e-7, 9);
+    expect(out(fast)).toBe('wanders');
+    expect(classifyRange(fast, 1e-9)).toMatchObject({ outcome: 'holds' });
+    expect(classifyRange(fast, 1e-9).uncertainty).toBeCloseTo(1.66e-7, 9);
+  });
+  it('never takes a drift for noise or for convergence', () => {
+    // a staircase (steps alternating q^k and q^k / 2, q = 0.99): the tail switches on and off at
+    // every range and the extrapolation moves by about a step each time; its true limit is 127 off
+    const steps = Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? 0.99 ** (i / 2) : 0.99 ** ((i - 1) / 2) / 2));
+    for (const m of [4, 5, 6, 7]) {
+      const e = [0];
+      for (let i = 0; i < m - 1; i++) e.push(e[i]! + steps[i]!);
+      expect(out(e.map((x) => x - e[m - 1]!)), `m = ${m}`).not.toBe('holds');
+    }
+    // a straight drift of 2.9 stated uncertainties a level over eight levels is no noise
+    const drift = Array.from({ length: 8 }, (_, i) => 2.9 * (i - 7));
+    expect(out(drift, 0, 1, 3.92)).not.toBe('holds');
+    // one of 0.9 is within the uncertainty stated: held, as before
+    expect(out(drift.map((x) => (x * 0.9) / 2.9), 0, 1)).toBe('holds');
   });
   it('reads steps within the stated noise as noise: no geometric tail from them, and no shrinking asked of them', () => {
     // steps 0.02 then 0.01, ratio 0.5: a tail of 0.01 on a deterministic route; within a stated 0.015, none
@@ -152,6 +168,9 @@ describe('range rule: classifyRange', () => {
     const swing = [0.001, -0.001, 0.001, -0.001];
     expect(out(swing)).toBe('wanders');
     expect(classifyRange(swing, 0, 0.001)).toMatchObject({ outcome: 'holds', source: 'convergence', uncertainty: 0.002 });
+    // two rises of 1.5 stated uncertainties after a fall: noise, held; the same rises after a rise: a drift
+    expect(out([0.002, -0.001, 0.0005, 0.002], 0, 0.001)).toBe('holds');
+    expect(out([-0.004, -0.001, 0.0005, 0.002], 0, 0.001)).toBe('wanders');
     // a jump beyond three stated uncertainties is still no convergence
     expect(out([0.01, 0.005, 0.004, 0.02], 0, 0.004)).toBe('wanders');
   });

@@ -97,15 +97,6 @@ export function extrapolatedLimit(errors: number[], reference: number[] = errors
 }
 
 /**
- * The convergence's uncertainty through e_1..e_j (j >= 2): what the extrapolation added (or the
- * last step), and how far it moved from the extrapolation one range earlier.
- */
-function convergingAt(e: number[], j: number, noise: number): number {
-  const now = extrapolate(e, j, noise);
-  return j < 3 ? now.uncertainty : Math.max(now.uncertainty, Math.abs(now.limit - extrapolate(e, j - 1, noise).limit));
-}
-
-/**
  * The range rule for scaling claims, on one equation's signed errors e_1..e_m (measured minus
  * formula, in the equation's scale) at growing ranges, and the uncertainty the measurement states
  * for itself at the widest range (`measured`: a standard error over seeds, 0 for a deterministic
@@ -113,10 +104,12 @@ function convergingAt(e: number[], j: number, noise: number): number {
  * monotonically by steps beyond the stated noise, the last value otherwise); the uncertainty u is
  * what the extrapolation added, or the last step, and the spread between the last two
  * extrapolations, and at least the stated one; U = max(K u, floor). Then
- * - holds: |limit| <= U, and u is smaller than it was one range earlier (through e_(m-1)), or
- *   within K stated uncertainties (a convergence the noise hides cannot be seen to
- *   shrink), or U is the floor. Where the stated uncertainty is one of several noisy tests run
- *   at once, `holdK` (at most 2K) replaces K in both stated bands, so that a true formula is not
+ * - holds: |limit| <= U (or within K stated uncertainties), and u is smaller than the
+ *   uncertainty of the extrapolation one range earlier; or u is within the stated uncertainty, or
+ *   within K of it where the last three steps reversed (noise swings back, a drift does not: a
+ *   convergence the noise hides cannot be seen to shrink); or the last step is within the
+ *   floor, or U is the floor. Where the stated uncertainty is one of several noisy tests run at
+ *   once, `holdK` (at most 2K) replaces K in both stated bands, so that a true formula is not
  *   undecided by chance more often than one test at K would be (see familywiseZ);
  * - fails: |limit|, |e_m| and |e_(m-1)| all exceed 2U: a gap that persists;
  * - wanders: anything else, or fewer than three ranges, or a non-finite error.
@@ -128,13 +121,19 @@ export function classifyRange(errors: number[], floor = 0, measured = 0, holdK =
   const m = errors.length;
   if (m < 3 || errors.some((e) => !Number.isFinite(e)) || !Number.isFinite(measured)) return { limit: Number.NaN, uncertainty: Number.NaN, resolution: Number.NaN, source: 'convergence', outcome: 'wanders' };
   const now = extrapolate(errors, m, measured);
-  const converging = convergingAt(errors, m, measured);
+  const before = extrapolate(errors, m - 1, measured);
+  const converging = Math.max(now.uncertainty, Math.abs(now.limit - before.limit));
   const uncertainty = Math.max(converging, measured);
   const U = Math.max(RANGE_K * uncertainty, floor);
-  // the convergence's uncertainty must have shrunk as the range grew (one that grew is no
-  // convergence yet), unless it is within the noise the measurement states or under the floor
   const band = Math.min(Math.max(holdK, RANGE_K), 2 * RANGE_K) * measured;
-  const shrank = converging < convergingAt(errors, m - 1, measured) || converging <= band || U === floor;
+  const last = errors[m - 1]! - errors[m - 2]!;
+  // a step against the last among the three before it (two where there are only three errors)
+  const tail = errors.slice(-4);
+  const reversed = tail.slice(1).some((e, i) => (e - tail[i]!) * last < 0);
+  // the convergence's uncertainty must have shrunk as the range grew (one that grew is no
+  // convergence yet), unless the stated uncertainty covers it; or it swung back within the band
+  // (noise reverses, a drift does not); or the errors stopped moving within the floor
+  const shrank = converging < before.uncertainty || converging <= measured || (reversed && converging <= band) || Math.abs(last) <= floor || U === floor;
   const gap = Math.abs(now.limit);
   let outcome: CaseOutcome = 'wanders';
   // the stated band stays within 2U: holding and failing never meet
