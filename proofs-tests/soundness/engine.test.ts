@@ -66,7 +66,7 @@ describe('precision rule: classify', () => {
 });
 
 describe('range rule: classifyRange', () => {
-  const out = (errors: number[], floor?: number, measured?: number) => classifyRange(errors, floor, measured).outcome;
+  const out = (errors: number[], floor?: number, measured?: number, holdK?: number) => classifyRange(errors, floor, measured, holdK).outcome;
   it('needs three ranges and finite errors', () => {
     expect(out([0.001, 0.0001])).toBe('wanders');
     expect(out([0.1, 0.01, Infinity])).toBe('wanders');
