@@ -109,8 +109,8 @@ export function extrapolatedLimit(errors: number[], reference: number[] = errors
  *   within K of it where the last three steps reversed (noise swings back, a drift does not: a
  *   convergence the noise hides cannot be seen to shrink); or the last step is within the
  *   floor, or U is the floor. Where the stated uncertainty is one of several noisy tests run at
- *   once, `holdK` (at most 2K) replaces K in both stated bands, so that a true formula is not
- *   undecided by chance more often than one test at K would be (see familywiseZ);
+ *   once, `holdK` (at most 2K) replaces K in both stated bands, so that a true formula's error
+ *   leaves its band by chance no more often than one test's at K (see familywiseZ);
  * - fails: |limit|, |e_m| and |e_(m-1)| all exceed 2U: a gap that persists;
  * - wanders: anything else, or fewer than three ranges, or a non-finite error.
  * The resolution R = 2U + max(|limit|, |e_m|, |e_(m-1)|): a formula off by more than R is refuted

@@ -194,7 +194,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
       return { params, outcome: 'error', residuals: res, note: `equation ${name}: its scale moves from ${Math.min(...read).toPrecision(3)} to ${Math.max(...read).toPrecision(3)} over the last range levels, neither fixed nor relative to its sides; an error extrapolated over the range needs one unit at the levels it reads` };
     }
     // each stated uncertainty is a noisy test, run once per equation and case: held to the band
-    // of one 3-sigma test for them all (a true formula is then undecided by chance as rarely)
+    // of one 3-sigma test for them all (a true formula's error leaves it by chance as rarely)
     const tests = [...stated.values()].filter((u) => u > 0).length * cases;
     const holdK = tests > 1 ? familywiseZ(tests, RANGE_K) : RANGE_K;
     const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated.get(name) ?? 0, holdK) }));
