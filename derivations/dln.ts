@@ -23,7 +23,7 @@
  */
 import fc from 'fast-check';
 import { defineClaim, GUARD_DIGITS, formulaOf, type Claim, type Figure, type Flags, type Instance, type Scope } from '../src/api/index.js';
-import { dec, matvec, integrateGBS, Rng, controlVariateMean, rk4, type Fixed, type Mat, type Vec } from '../src/api/numeric.js';
+import { dec, matvec, integrateGBS, Rng, seedOf, controlVariateMean, rk4, type Fixed, type Mat, type Vec } from '../src/api/numeric.js';
 import { solveDmftCausal, gaussianSource, simulateSeparable, linearGdLimitQuadrature, dlnFlow, lateRates, alphaPotential, saddleToSaddle, correctionExponent, correctionSums, eliminateCorrections, mirrorFlowTimes, type SaddleSequence, minL1Interpolator, minL2Interpolator, minPotentialInterpolator, minPotentialInterpolator64, subsets, type DmftSolution, type SeparableDynamics } from '../src/api/models.js';
 import { fixedAt } from './instances.js';
 import { EigenvalueDecomposition, Matrix, QrDecomposition, solve as solve64 } from 'ml-matrix';
@@ -1376,19 +1376,6 @@ interface DmftParams extends DmftConfig {
   seed: number;
 }
 
-/** One 32-bit seed from several integers (a murmur3-style mix per word): distinct streams per solve and draw. */
-function mixSeed(...parts: number[]): number {
-  let h = 0x811c9dc5;
-  for (const v of parts) {
-    h = Math.imul(h ^ (v >>> 0), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
-  return h >>> 0;
-}
 
 /**
  * alpha from the rich (0.1) to the lazy (2) regime; the step keeps eta lambda_max of the late
@@ -1411,13 +1398,13 @@ const DMFT_CONFIGS: readonly DmftConfig[] = [
 
 /**
  * A case is a seed: every configuration is measured in each case, its DMFT solves and data draws
- * seeded from it (mixSeed(seed, configuration, ...)), so a run replays from its seed and another
+ * seeded from it (seedOf(seed, configuration, ...)), so a run replays from its seed and another
  * seed resamples all of them. (Drawing configurations as cases would leave one out of 12 draws
  * one time in eight, and a seed per drawn configuration would triple the work of 12 draws.)
  */
 // not shrunk: a smaller seed is no simpler case, and each one costs a full measurement
 const dmftDomain: fc.Arbitrary<{ seed: number }> = fc.record({ seed: fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })) });
-const dmftCase = (seed: number, i: number): DmftParams => ({ ...DMFT_CONFIGS[i]!, seed: mixSeed(seed, i) });
+const dmftCase = (seed: number, i: number): DmftParams => ({ ...DMFT_CONFIGS[i]!, seed: seedOf(seed, i) });
 
 /**
  * levels: d, multiples of 20, so that n = delta d and the atoms' counts rho d / 2 are integers (their
@@ -1546,7 +1533,7 @@ function dmftOf(p: DmftParams, flags: Flags, { steps, budget }: DmftRun): DmftRe
           dt: p.dt,
           steps,
           samples: (budget * p.paths) / (variant ? 4 : 1),
-          seed: mixSeed(p.seed, b),
+          seed: seedOf(p.seed, b),
           momentMatch: true,
           ...(ablate ? { ablate } : {}),
         }),
@@ -1604,7 +1591,7 @@ function simulated(p: DmftParams, d: number, { steps, budget }: DmftRun): Simula
     const trainCurve = new Array<number>(steps + 1).fill(0);
     const testCurve = new Array<number>(steps + 1).fill(0);
     for (let s = 0; s < seeds; s++) {
-      const o = { d, delta: p.delta, sigma: p.sigma, dt: p.dt, steps, seed: mixSeed(p.seed, d, s) };
+      const o = { d, delta: p.delta, sigma: p.sigma, dt: p.dt, steps, seed: seedOf(p.seed, d, s) };
       const c = simulateSeparable(dyn, o);
       const qc = quantitiesOf(c.train, c.test, p.dt);
       // the same seed draws the same X, eps and targets

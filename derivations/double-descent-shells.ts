@@ -65,7 +65,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { defineClaim, type Figure } from '../src/api/index.js';
-import { Rng } from '../src/api/numeric.js';
+import { fmix32, Rng } from '../src/api/numeric.js';
 import { Chi2, mpShellShares, shellCuts, shellVariance, type ShellVariance } from '../src/api/models.js';
 import { richardson } from './double-descent.js';
 import { memo } from './instances.js';
@@ -103,12 +103,6 @@ export interface Shares {
   quarter: ShellVariance;
 }
 
-/** murmur3's finaliser: every input bit reaches every output bit */
-const mix = (x: number): number => {
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-};
 /**
  * A seeded stream per (seed, purpose, index), apart from transport.double-descent's. Hashed in
  * turn rather than XOR-ed with constants: XOR-ed, the n and n/4 seeds of a case differed by one
@@ -118,7 +112,7 @@ const mix = (x: number): number => {
  * mechanism, but hashing costs nothing.
  */
 function stream(seed: number, salt: number, index: number): Rng {
-  return new Rng(mix((mix((mix(seed >>> 0) + salt) >>> 0) + index) >>> 0));
+  return new Rng(fmix32((fmix32((fmix32(seed >>> 0) + salt) >>> 0) + index) >>> 0));
 }
 
 /** The shares at gamma, Richardson-extrapolated from n and n/4. */

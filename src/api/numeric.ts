@@ -30,7 +30,7 @@ import { integrateGBS, integrateLinearPoly } from '../numeric/ode.js';
 
 export { Fixed } from '../numeric/fixed.js';
 export { dec } from '../numeric/convert.js';
-export { Rng } from '../numeric/rng.js';
+export { Rng, fmix32, seedOf } from '../numeric/rng.js';
 export { identity, transpose, matmul, matmulT, matvec, dot, maxAbs, maxAbsMat, type Mat, type Vec } from '../numeric/linalg.js';
 export { solve } from '../numeric/linsolve.js';
 export { steps, extrapolatedDerivative, levelsFor, centralDerivative } from '../numeric/diff.js';

@@ -39,3 +39,20 @@ export class Rng {
     return [k, den];
   }
 }
+
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+export function fmix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * One 32-bit seed from several integers, each folded in (an FNV-1a step) and mixed (fmix32):
+ * distinct streams for neighbouring inputs (seed, configuration, index, ...).
+ */
+export function seedOf(...parts: number[]): number {
+  let h = 0x811c9dc5;
+  for (const v of parts) h = fmix32(Math.imul(h ^ (v >>> 0), 0x01000193));
+  return h;
+}
