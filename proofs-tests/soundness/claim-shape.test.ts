@@ -32,6 +32,7 @@ const why = (changes: Record<string, unknown>): string => {
 
 describe('a claim of the wrong shape is malformed, never run', () => {
   it('accepts the well-formed claim', () => expect(why({})).toBe('valid'));
+  it('accepts a floor on one equation', () => expect(why({ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: { q: 0.001 }, why: 'bias' } } })).toBe('valid'));
   it.each([
     [{ ranges: { levels: [], target: 0.01 } }, /ranges.levels must be at least three finite numbers, increasing/],
     [{ ranges: { levels: [0, 1], target: 0.01 } }, /at least three/],
@@ -45,6 +46,11 @@ describe('a claim of the wrong shape is malformed, never run', () => {
     [{ ranges: { levels: [0, 1, 2], target: { q: 0.01, r: 0.01 } } }, /no equation named r/],
     [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: 0.01, why: 'noise' } } }, /ranges.floor 0.01 makes every resolution at least 0.02, coarser than the target 0.01: no case could hold/],
     [{ ranges: { levels: [0, 1, 2], target: { q: 0.01 }, deep: { levels: [0, 1, 2], floor: { value: 0.1, why: 'noise' } } } }, /ranges.deep.floor 0.1/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: { r: 0.001 }, why: 'bias' } } }, /ranges.floor.value: no equation named r/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: {}, why: 'bias' } } }, /ranges.floor must be \{ value, why \}: a finite value >= 0 \(or one per equation name\)/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: { q: -1 }, why: 'bias' } } }, /ranges.floor must be/],
+    [{ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: [0.001], why: 'bias' } } }, /ranges.floor must be/],
+    [{ ranges: { levels: [0, 1, 2], target: { q: 0.01 }, floor: { value: { q: 0.1 }, why: 'bias' } } }, /ranges.floor of q 0.1 makes its resolution at least 0.2, coarser than the target 0.01: no case could hold/],
     [{ runs: 2.5 }, /runs must be an integer from 1 to 100000, got 2.5/],
     [{ runs: 0 }, /runs must be an integer/],
     [{ variants: [null] }, /variants must be an array of objects, each with a name/],

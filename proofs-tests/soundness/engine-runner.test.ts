@@ -74,6 +74,20 @@ describe('the runner\'s bookkeeping', () => {
     expect(r.maxResidual).toEqual({ 0: worst, 1: worst });
   });
 
+  it('a floor named for one equation holds that one alone to it', () => {
+    // both errors stalled at 0.03: only a floor of 0.03 or more covers them
+    const enc: Encoding = { defs: [], equations: [{ name: 'p', lhs: 'a', rhs: '0', scale: '1' }, { name: 'q', lhs: 'b', rhs: '0', scale: '1' }] };
+    const build = () => ({ scope: { a: d(0.03), b: d(0.03) } });
+    const ranged = (floor: number | Record<string, number>) => toy('toy.floor', enc, build, { ranges: { levels: [0, 1, 2], target: 1, floor: { value: floor, why: 'bias' } } });
+    const onQ = check(ranged({ q: 0.05 }), undefined, { ...opts, runs: 2 });
+    expect(onQ.numeric).toBe('fails');
+    expect(onQ.resolutionSource).toMatchObject({ q: 'floor' });
+    expect(onQ.resolution?.q).toBeCloseTo(0.13, 12);
+    const onBoth = check(ranged({ p: 0.05, q: 0.05 }), undefined, { ...opts, runs: 2 });
+    expect(onBoth.numeric).toBe('holds');
+    expect(check(ranged(0.05), undefined, { ...opts, runs: 2 }).resolution).toEqual(onBoth.resolution);
+  });
+
   it('half the cases degenerate still decides (a majority is needed to leave it undecided); no case at all decides nothing', () => {
     let k = 0;
     // every second case degenerate: exactly 3 of 6

@@ -1,4 +1,4 @@
-import type { Claim, Figure } from '../core/claim.js';
+import type { Claim, Figure, Floor } from '../core/claim.js';
 import { floorOf, levelsOf } from '../core/runner.js';
 import type { ClaimResult, Counterexample, MutantResult } from '../core/runner.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
@@ -21,7 +21,7 @@ export interface ClaimEntry {
   /** identities and limits: the fraction τ of the working digits the residual must reach */
   tolerance?: number;
   /** scaling claims: the floor under the resolution and why the measurement cannot do better */
-  floor?: { value: number; why: string };
+  floor?: Floor;
   /** scaling claims: per equation, the error beyond which every error in its formula is refuted */
   resolution?: Record<string, number>;
   /** scaling claims: per equation, what set the resolution (the convergence, the stated uncertainty, the floor) */
@@ -188,6 +188,11 @@ export function targetFor(c: ClaimEntry, equation: string): string {
   return typeof t === 'number' ? String(t) : 'none';
 }
 
+/** A floor's value as printed: the number, or each equation's ('overlap 0.1, ...'). */
+export function floorText(f: Floor): string {
+  return typeof f.value === 'number' ? String(f.value) : Object.entries(f.value).map(([eq, v]) => `${eq} ${v}`).join(', ');
+}
+
 /** A resolution as printed: 'n/a' where no case earned one (NaN, which JSON writes as null). */
 export function shownResolution(r: number | null): string {
   return typeof r === 'number' && Number.isFinite(r) ? r.toPrecision(2) : 'n/a';
@@ -272,7 +277,7 @@ export function table(report: Report): string {
   for (const c of report.claims) {
     for (const v of c.variants.filter((x) => x.verdict !== 'refuted')) lines.push(`!! ${c.id}: wrong variant '${v.name}' not refuted (${v.verdict})`);
     if (c.counterexample) lines.push(`!! ${c.id}: counterexample ${JSON.stringify(c.counterexample.params)}; replay: ${c.counterexample.replay}`);
-    if (c.floor) lines.push(`   ${c.id}: resolution floor ${c.floor.value}: ${c.floor.why}`);
+    if (c.floor) lines.push(`   ${c.id}: resolution floor ${floorText(c.floor)}: ${c.floor.why}`);
     for (const n of c.notes ?? []) lines.push(`   ${c.id}: ${n}`);
   }
   if (report.mutants) {

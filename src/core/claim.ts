@@ -82,7 +82,7 @@ export interface Ranges {
    * (a simulation's standard error, a fit's float64 noise, a finite-size bias); printed with
    * the verdict. Omitted: the convergence alone decides.
    */
-  floor?: { value: number; why: string };
+  floor?: Floor;
   /** digits at which the formulas are evaluated (default 30) */
   digits?: number;
   /** what a level counts, for reports (e.g. 'decades of t') */
@@ -91,8 +91,21 @@ export interface Ranges {
    * longer ranges for `verify --deep` (minutes, not seconds): its levels, growing, and the
    * floor that measurement earns (none: the convergence alone decides)
    */
-  deep?: { levels: number[]; floor?: { value: number; why: string } };
+  deep?: { levels: number[]; floor?: Floor };
 }
+
+/**
+ * A floor under the uncertainty: one for every equation, or one per equation name (an equation
+ * not named has none: the bias that needs it may be one reading's alone).
+ */
+export interface Floor {
+  value: number | Readonly<Record<string, number>>;
+  why: string;
+}
+
+/** The floor an equation's uncertainty is held to (0: none). */
+export const floorFor = (floor: Floor | undefined, equation: string): number =>
+  floor === undefined ? 0 : typeof floor.value === 'number' ? floor.value : Object.hasOwn(floor.value, equation) ? floor.value[equation]! : 0;
 
 export interface Variant<F extends Flags = Flags> {
   name: string;

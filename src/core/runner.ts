@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { applyVariant, instanceAt, type Claim, type Encoding, type Figure, type Flags, type Variant } from './claim.js';
+import { applyVariant, floorFor, instanceAt, type Claim, type Encoding, type Figure, type Flags, type Floor, type Variant } from './claim.js';
 import { explains, liveDefs, mutantsOf } from './mutants.js';
 import { homogeneousIn, residuals, roundingDecides, sameValue, symbolicDecision, type Residual } from './evaluate.js';
 import type { Scope } from '../symbolic/numeric.js';
@@ -96,7 +96,7 @@ export function levelsOf<P>(claim: Claim<P>, digits: number, deep = false): numb
 }
 
 /** The floor under a range claim's uncertainty at these levels (the deep measurement's own, where it has one). */
-export function floorOf<P>(claim: Claim<P>, deep = false): { value: number; why: string } | undefined {
+export function floorOf<P>(claim: Claim<P>, deep = false): Floor | undefined {
   if (!claim.ranges) return undefined;
   return deep && claim.ranges.deep ? claim.ranges.deep.floor : claim.ranges.floor;
 }
@@ -185,7 +185,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
   const withFigure = figure ? { figure } : {};
   if (claim.ranges) {
     // every equation extrapolated on its own: a case holds when each does, fails when one does
-    const floor = floorOf(claim, deep)?.value ?? 0;
+    const floor = floorOf(claim, deep);
     // an error is extrapolated in the unit of its scale: one that moves with the range (a
     // growing scale shrinks any error) would carry the convergence, not the measurement
     for (const [name, s] of scales) {
@@ -197,7 +197,7 @@ export function evaluateCase<P>(claim: Claim<P>, enc: Encoding, flags: Flags, pa
     // of one 3-sigma test for them all (a true formula's error leaves it by chance as rarely)
     const tests = [...stated.values()].filter((u) => u > 0).length * cases;
     const holdK = tests > 1 ? familywiseZ(tests, RANGE_K) : RANGE_K;
-    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floor, stated.get(name) ?? 0, holdK) }));
+    const estimates = [...series].map(([name, e]) => ({ name, target: targetOf(claim, name) ?? Number.NaN, ...classifyRange(e, floorFor(floor, name), stated.get(name) ?? 0, holdK) }));
     const failing = estimates.find((x) => x.outcome === 'fails');
     // a case holds only at the resolution the claim asserts: a measurement too coarse to tell
     // the formula from its rivals decides nothing, however well the formula fits

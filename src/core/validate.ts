@@ -96,9 +96,17 @@ function checkShape(claim: Claim<unknown>, bad: (w: string) => never): void {
       if (!Array.isArray(x) || x.length < 3 || x.some((l) => typeof l !== 'number' || !Number.isFinite(l)) || x.some((l, i) => i > 0 && (l as number) <= (x[i - 1] as number)))
         bad(`${where} must be at least three finite numbers, increasing (the range rule extrapolates over them)`);
     };
+    const names = equationNames(c);
     const floor = (where: string, f: unknown): void => {
-      if (f !== undefined && (!isObject(f) || typeof f.value !== 'number' || !Number.isFinite(f.value) || f.value < 0 || !isString(f.why) || f.why.trim() === ''))
-        bad(`${where} must be { value, why }: a finite value >= 0 and the reason the measurement cannot do better`);
+      if (f === undefined) return;
+      const shape = `${where} must be { value, why }: a finite value >= 0 (or one per equation name) and the reason the measurement cannot do better`;
+      if (!isObject(f) || !isString(f.why) || f.why.trim() === '') return bad(shape);
+      const v = f.value;
+      if (isObject(v) && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) {
+        const unknown = Object.keys(v).filter((k) => !names.includes(k));
+        if (unknown.length) bad(`${where}.value: no equation named ${unknown.join(', ')}`);
+        if (Object.keys(v).length === 0 || Object.values(v).some((x) => !nonNegative(x))) bad(shape);
+      } else if (!nonNegative(v)) bad(shape);
     };
     levels('ranges.levels', r.levels);
     floor('ranges.floor', r.floor);
@@ -107,12 +115,13 @@ function checkShape(claim: Claim<unknown>, bad: (w: string) => never): void {
       levels('ranges.deep.levels', (r.deep as Record<string, unknown>).levels);
       floor('ranges.deep.floor', (r.deep as Record<string, unknown>).floor);
     }
-    target(r, equationNames(c), bad);
+    target(r, names, bad);
     if (r.digits !== undefined && (!Number.isInteger(r.digits) || (r.digits as number) < 10 || (r.digits as number) > MAX_WORKING_DIGITS)) bad(`ranges.digits must be an integer from 10 to ${MAX_WORKING_DIGITS}`);
   }
 }
 
 const positive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+const nonNegative = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 function equationNames(c: Record<string, unknown>): string[] {
   const eqs = isObject(c.encoding) && Array.isArray(c.encoding.equations) ? c.encoding.equations : [];
@@ -126,19 +135,26 @@ function equationNames(c: Record<string, unknown>): string[] {
 function target(r: Record<string, unknown>, equations: string[], bad: (m: string) => void): void {
   const t = r.target;
   const what = "ranges.target (the resolution the claim asserts) must be a positive number, or one per equation name";
-  let tightest: number;
-  if (positive(t)) tightest = t;
+  let targetOf: (equation: string) => number;
+  if (positive(t)) targetOf = () => t;
   else if (isObject(t)) {
     if (Array.isArray(t) || Object.getPrototypeOf(t) !== Object.prototype) return bad(`${what}: a plain object, not ${Array.isArray(t) ? 'an array' : 'an instance of a class'}`);
     const missing = equations.filter((n) => !Object.hasOwn(t, n) || !positive(t[n]));
     const unknown = Object.keys(t).filter((k) => !equations.includes(k));
     const wrong = [...(missing.length ? [`no positive target for ${missing.join(', ')}`] : []), ...(unknown.length ? [`no equation named ${unknown.join(', ')}`] : [])];
     if (wrong.length) return bad(`${what}: ${wrong.join('; ')}`);
-    tightest = Math.min(...equations.map((n) => t[n] as number));
+    targetOf = (n) => t[n] as number;
   } else return bad(what);
   const floors = [['ranges.floor', r.floor], ['ranges.deep.floor', isObject(r.deep) ? r.deep.floor : undefined]] as const;
   for (const [where, f] of floors) {
-    if (isObject(f) && typeof f.value === 'number' && 2 * f.value > tightest) bad(`${where} ${f.value} makes every resolution at least ${2 * f.value}, coarser than the target ${tightest}: no case could hold`);
+    if (!isObject(f)) continue;
+    const v = f.value;
+    const floorOf = (n: string): unknown => (isObject(v) ? v[n] : v);
+    const blocked = equations.find((n) => nonNegative(floorOf(n)) && 2 * (floorOf(n) as number) > targetOf(n));
+    if (blocked !== undefined) {
+      const fl = floorOf(blocked) as number;
+      bad(`${where} ${typeof v === 'number' ? '' : `of ${blocked} `}${fl} makes ${typeof v === 'number' ? 'every' : 'its'} resolution at least ${2 * fl}, coarser than the target ${targetOf(blocked)}: no case could hold`);
+    }
   }
 }
 

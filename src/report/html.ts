@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { renderToString } from 'katex';
 import type { ClaimEntry, Report } from '../cli/report.js';
-import { claimOk, resolutionCell, shownResolution, targetFor } from '../cli/report.js';
+import { claimOk, floorText, resolutionCell, shownResolution, targetFor } from '../cli/report.js';
 import { holdsVerdicts, type Verdict } from '../core/verdict.js';
 import { figurePlots, renderSvg, residualPlot, type LayerPlot } from './plots.js';
 
@@ -118,7 +118,7 @@ async function claimSection(c: ClaimEntry): Promise<string> {
     : '';
   const notes = (c.notes ?? []).map((n) => `<li>${esc(n)}</li>`);
   const resolution = Object.entries(c.resolution ?? {}).map(([eq, r]) => `${esc(eq)} ${shownResolution(r)} (target ${esc(targetFor(c, eq))}${c.resolutionSource?.[eq] ? `; ${SOURCE[c.resolutionSource[eq]] ?? ''}` : ''})`).join(', ');
-  const floor = c.floor ? `; floor ${c.floor.value}: ${esc(c.floor.why)}` : '';
+  const floor = c.floor ? `; floor ${esc(floorText(c.floor))}: ${esc(c.floor.why)}` : '';
   const levels = c.axis === 'digits' ? `working digits ${c.levels.join(', ')}` : `${esc(c.levelLabel ?? 'range level')}: levels ${c.levels.join(', ')}; resolution (each formula off by more is refuted): ${resolution || 'n/a'}${floor}`;
   return `<section class="claim${claimOk(c) ? '' : ' not-ok'}" id="${anchor(c.id)}">
 <h2>${esc(c.id)} ${badge(c.verdict)}</h2>
