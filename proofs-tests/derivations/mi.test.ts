@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from 'mathjs';
-import { bbpThreshold, cascade, smallLrGd, spectralMean } from '../../derivations/mi.js';
+import { bbpMissedPart, bbpThreshold, cascade, smallLrGd, spectralMean } from '../../derivations/mi.js';
 import { cascadeModel } from '../../derivations/mi-laws.js';
 import { evaluateLaws, formulaOf, LawError } from '../../src/core/laws.js';
 import { HermiteTarget, twoStageSweep } from '../../src/models/multiindex.js';
+import { jackknife, mean } from '../../src/models/seed-noise.js';
 import { check, evaluateCase } from '../../src/core/runner.js';
 import { applyVariant, type Claim } from '../../src/core/claim.js';
 import { expectClaimInOrder } from './helpers.js';
@@ -61,6 +62,28 @@ describe('mi.bbp-threshold: the seeds', () => {
     expect(r.resolution!['overlap']!).toBeGreaterThan(0.2);
     expect(r.resolution!['overlap']!).toBeLessThanOrEqual(0.3);
   });
+});
+
+describe("mi.bbp-threshold: the overlap's finite-alpha_c factor", () => {
+  it('1 + c / alpha_c that makes the missed part at alpha_c = 4 and 64 (d = 32) agree is c = 2, not 1 or 3', () => {
+    // the claim divides 1 + 2 / alpha_c out over alpha_c = 4 .. 16, where the range rule cannot
+    // tell it from 1 + 1 / alpha_c; here the levels are 16 times apart, the factor at 64 under 1.05
+    const rows = bbpMissedPart([4, 64], 384, 5);
+    const cOf = (skip: number): number => {
+      const kept = rows.filter((_, s) => s !== skip);
+      const a = 1 + mean(kept.map((r) => r[0]!));
+      const b = 1 + mean(kept.map((r) => r[1]!));
+      // a / (1 + c / 4) = b / (1 + c / 64)
+      return (b - a) / (a / 64 - b / 4);
+    };
+    const c = cOf(-1);
+    const se = jackknife(rows.length, cOf);
+    // measured: c = 1.91, standard error 0.13 (768 seeds: 2.01 and 0.09)
+    expect(se).toBeLessThan(0.2);
+    expect(Math.abs(c - 2)).toBeLessThan(3 * se);
+    expect(Math.abs(c - 1)).toBeGreaterThan(4 * se);
+    expect(Math.abs(c - 3)).toBeGreaterThan(4 * se);
+  }, 60_000);
 });
 
 describe('cascade exponent model', () => {

@@ -197,6 +197,28 @@ describe('Gragg–Bulirsch–Stoer extrapolation in fixed point', () => {
     const out = integrateGBS(F, (_t, y) => [-y[0]!], 0n, [F.one], [F.int(1)], { kmax: 8 });
     expect(relWithin(out[0]![0]!, new D(-1).exp(), '1e-35')).toBe(true);
   });
+  it('reaches an end a few ulps past a whole step, and an interval of a few ulps, without substeps below one ulp', () => {
+    // the end 3 ulps past the first step 2^-3: a step that left those 3 ulps had substeps of 0
+    const [a] = integrateGBS(F, (_t, y) => [y[0]!], 0n, [F.one], [F.pow2(-3) + 3n]);
+    expect(relWithin(a![0]!, new D(2).pow(-3).plus(new D(2).pow(-F.bits).times(3)).exp(), '1e-35')).toBe(true);
+    const [b] = integrateGBS(F, (_t, y) => [y[0]!], 0n, [F.one], [5n]);
+    expect(b![0]).toBe(F.one + 5n);
+  });
+  it('integrates a characteristic from a non-dyadic start (t = 1 / (3/4)) with the default columns (it stalled on a leftover of a few ulps)', () => {
+    // grsd.time-covariance at run seed 31337: d lambda / dt = lambda x^2 (1 + 3x/4) / t, x = lambda t
+    const G = new Fixed(40);
+    const b = G.ratio(3, 4);
+    const field: Field = (t, y) => {
+      const x = G.mul(y[0]!, t);
+      return [G.div(G.mul(y[0]!, G.mul(G.mul(x, x), G.one + G.mul(b, x))), t)];
+    };
+    const run = (kmax: number): bigint => integrateGBS(G, field, G.div(G.one, b), [b], [G.div(G.ratio(132, 128), b)], { kmax })[0]![0]!;
+    const [x16, x24] = [run(16), run(24)];
+    expect(G.toDecimal(x16).minus(G.toDecimal(x24)).abs().lt('1e-34')).toBe(true);
+    // the same curve as from (lambda, t) = (1, 1), scaled: kappa lambda(t1)
+    const [m] = integrateGBS(G, field, G.one, [G.one], [G.ratio(132, 128)]);
+    expect(G.toDecimal(x16).minus(G.toDecimal(G.mul(b, m![0]!))).abs().lt('1e-34')).toBe(true);
+  });
   it('reports step underflow on a field the table can never agree on (it used to crawl by one-ulp steps forever)', () => {
     const G = new Fixed(20, 0);
     let calls = 0;

@@ -32,6 +32,14 @@ const why = (changes: Record<string, unknown>): string => {
 
 describe('a claim of the wrong shape is malformed, never run', () => {
   it('accepts the well-formed claim', () => expect(why({})).toBe('valid'));
+  it('reads a floor record as plain data only, and a field whose getter throws is malformed, not an engine error', () => {
+    const hidden = Object.defineProperty({ q: 0.001 }, 'p', { value: 0.004, enumerable: false });
+    expect(why({ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: hidden, why: 'bias' } } })).toMatch(/ranges.floor.value must be plain data: enumerable entries, no getters/);
+    const computed = Object.defineProperty({}, 'q', { get: () => 0.001, enumerable: true });
+    expect(why({ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: computed, why: 'bias' } } })).toMatch(/must be plain data/);
+    const throwing = Object.defineProperty({ value: 0.001 }, 'why', { get: () => { throw new Error('boom'); }, enumerable: true });
+    expect(why({ ranges: { levels: [0, 1, 2], target: 0.01, floor: throwing } })).toMatch(/^claim toy.shape: reading its fields threw: boom$/);
+  });
   it('accepts a floor on one equation', () => expect(why({ ranges: { levels: [0, 1, 2], target: 0.01, floor: { value: { q: 0.001 }, why: 'bias' } } })).toBe('valid'));
   it.each([
     [{ ranges: { levels: [], target: 0.01 } }, /ranges.levels must be at least three finite numbers, increasing/],

@@ -26,7 +26,13 @@ export function validateClaim<P>(claim: Claim<P>, opts: { seed: number; digits: 
   const bad = (what: string): never => {
     throw new MalformedClaim(`claim ${claim.id}: ${what}`);
   };
-  checkShape(claim, bad);
+  try {
+    checkShape(claim, bad);
+  } catch (e) {
+    // a getter on the claim's own fields that throws is the claim's fault, not the engine's
+    if (e instanceof MalformedClaim) throw e;
+    bad(`reading its fields threw: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const enc = claim.encoding;
   unique(enc.defs.map(([n]) => n), 'definition', bad);
   unique(enc.equations.map((q) => q.name), 'equation', bad);
@@ -103,6 +109,9 @@ function checkShape(claim: Claim<unknown>, bad: (w: string) => never): void {
       if (!isObject(f) || !isString(f.why) || f.why.trim() === '') return bad(shape);
       const v = f.value;
       if (isObject(v) && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) {
+        // plain data only: a hidden (non-enumerable) or computed entry would be applied unprinted, or read differently by the run
+        const own = Object.getOwnPropertyDescriptors(v);
+        if (Object.values(own).some((d) => !('value' in d) || d.enumerable !== true)) return bad(`${where}.value must be plain data: enumerable entries, no getters`);
         const unknown = Object.keys(v).filter((k) => !names.includes(k));
         if (unknown.length) bad(`${where}.value: no equation named ${unknown.join(', ')}`);
         if (Object.keys(v).length === 0 || Object.values(v).some((x) => !nonNegative(x))) bad(shape);
