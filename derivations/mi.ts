@@ -375,9 +375,9 @@ export const smallLrGd = defineClaim<GdParams, { uncentred?: boolean; plainInit?
  *   ~0.05. The test pins it (proofs-tests/derivations/mi.test.ts): the factor that makes the
  *   missed part agree at alpha_c = 4 and 64 is 1 + c / alpha_c with c = 1.91 +- 0.13 (384
  *   seeds), and with it out the missed part is flat from alpha_c = 4 to 128 at d = 32 (-0.07 to
- *   -0.05), 64 (about -0.025) and 128 (about +0.01; an independent review's seeds). Relative to the law the missed
- *   part reads 0.75, 0.41, 0.19, 0.065, 0.00 at alpha_c = 2 .. 32 (four seed sets), and with the
- *   factor out -0.13, -0.06, -0.05, -0.05, -0.06: the O(1 / alpha_c^2) left is gone from
+ *   -0.05), 64 (about -0.025) and 128 (about +0.01; an independent review's seeds). Relative to
+ *   the law the missed part reads 0.75, 0.41, 0.19, 0.065, 0.00 at alpha_c = 2 .. 32 (four seed
+ *   sets), and with the factor out -0.13, -0.06, -0.05, -0.05, -0.06: the O(1 / alpha_c^2) left is gone from
  *   alpha_c = 4 on (at 2 it read, with the seeds' noise, as a geometric convergence that the
  *   next level broke off: inconclusive at one of 33 run seeds), on top of the finite-d offset
  *   at d = 32 (0.06 - 0.08 under the law at alpha_c = 64 and 128 too; 320 seeds), which no level
@@ -541,8 +541,9 @@ export const bbpThreshold = defineClaim<BbpParams>({
       // the threshold read off the outlier far above it: alpha s^2 / c^2 with c from lambda = c + s^2 / c
       { name: 'threshold', lhs: 'alphaHat', rhs: alphaCFormula, scale: alphaCFormula },
       // the overlap law at alpha = 5 alpha_c, as the part of w the top eigenvectors miss (its
-      // finite-alpha_c factor divided out), relative to the law's alpha_c / alpha: one point of its shape above the threshold, given the threshold (whose
-      // formula the first equation checks; oAlphaC is its value, E[y^2] / (2 theta)^2)
+      // finite-alpha_c factor divided out), relative to the law's alpha_c / alpha: one point of
+      // its shape above the threshold, given the threshold (whose formula the first equation
+      // checks; oAlphaC is its value, E[y^2] / (2 theta)^2)
       { name: 'overlap', lhs: '1 - q', rhs: 'oAlphaC / alpha', scale: 'oAlphaC / alpha' },
     ],
   },
