@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { MathNode } from 'mathjs';
-import { applyVariant, instanceAt, type Claim, type Encoding } from './claim.js';
+import { applyVariant, floorFor, instanceAt, type Claim, type Encoding, type Floor } from './claim.js';
 import { residuals } from './evaluate.js';
 import { MalformedEncoding, mathAt, MAX_WORKING_DIGITS, REFUSED, type Scope } from '../symbolic/numeric.js';
 
@@ -156,14 +156,14 @@ function target(r: Record<string, unknown>, equations: string[], bad: (m: string
   } else return bad(what);
   const floors = [['ranges.floor', r.floor], ['ranges.deep.floor', isObject(r.deep) ? r.deep.floor : undefined]] as const;
   for (const [where, f] of floors) {
-    if (!isObject(f)) continue;
-    const v = f.value;
-    const floorOf = (n: string): unknown => (isObject(v) ? v[n] : v);
-    const blocked = equations.find((n) => nonNegative(floorOf(n)) && 2 * (floorOf(n) as number) > targetOf(n));
-    if (blocked !== undefined) {
-      const fl = floorOf(blocked) as number;
-      bad(`${where} ${typeof v === 'number' ? '' : `of ${blocked} `}${fl} makes ${typeof v === 'number' ? 'every' : 'its'} resolution at least ${2 * fl}, coarser than the target ${targetOf(blocked)}: no case could hold`);
-    }
+    if (f === undefined) continue;
+    // its shape was checked before the target
+    const floor = f as Floor;
+    const blocked = equations.find((n) => 2 * floorFor(floor, n) > targetOf(n));
+    if (blocked === undefined) continue;
+    const fl = floorFor(floor, blocked);
+    const each = typeof floor.value !== 'number';
+    bad(`${where} ${each ? `of ${blocked} ` : ''}${fl} makes ${each ? 'its' : 'every'} resolution at least ${2 * fl}, coarser than the target ${targetOf(blocked)}: no case could hold`);
   }
 }
 
